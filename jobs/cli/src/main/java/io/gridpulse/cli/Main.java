@@ -1,0 +1,71 @@
+package io.gridpulse.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The gridpulse command line. Results go to standard output; logs and progress to standard
+ * error. Exit codes: 0 success, 1 failure, 2 bad usage, 3 a stack component not running.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            usage(out);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "help", "-h", "--help" -> {
+                    usage(out);
+                    yield 0;
+                }
+                case "stack" -> io.gridpulse.stack.StackMain.run(rest, out, err);
+                case "sql" -> SqlCommand.run(rest, out, err);
+                case "process" -> ProcessCommand.run(rest, out, err);
+                case "demo" -> DemoCommand.run(rest, out, err);
+                default -> {
+                    err.println("gridpulse: unknown command '" + args[0] + "'");
+                    usage(err);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("gridpulse: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("gridpulse: " + args[0] + " failed: " + e);
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                err.println("  caused by: " + c);
+            }
+            return 1;
+        }
+    }
+
+    static void usage(PrintStream out) {
+        out.println(
+                """
+                gridpulse: stream-processing analytics for digital city management (数字城管)
+
+                  ./gridpulse demo                  build, start the local stack, stream a month of the demo city, show results
+                  ./gridpulse test                  the whole test suite (what CI runs)
+                  ./gridpulse process [options]     publish files to the topics and run every job over them (bounded)
+                      --cases F --vehicles F --sensors F            feeds (JSON Lines)
+                      --grids F [--grids-crs WGS84|GCJ02|BD09] --catalog F --calendar F --departments F
+                      --vehicles-ref F --sensors-ref F --zones F --sensor-rules F   (default: the demo city's)
+                      --as-of T (ISO-8601 with offset; default: the latest event time in the files)
+                      --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
+                  ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
+                  ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
+
+                KAFKA_BOOTSTRAP_SERVERS and CLICKHOUSE_URL (CLICKHOUSE_USER, CLICKHOUSE_PASSWORD) point gridpulse
+                at an existing Kafka and ClickHouse instead of the local stack. See README.md and docs/.""");
+    }
+}

@@ -1,0 +1,89 @@
+package io.gridpulse.cli;
+
+import io.gridpulse.domain.geo.Crs;
+import io.gridpulse.flink.Args;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/** The options of {@code process}, checked before anything runs. */
+record ProcessOptions(
+        Path cases,
+        Path vehicles,
+        Path sensors,
+        ReferenceFiles reference,
+        Long asOf,
+        boolean reset,
+        int parallelism) {
+
+    static final Set<String> VALUE_OPTIONS = Set.of(
+            "cases", "vehicles", "sensors", "grids", "grids-crs", "catalog", "calendar", "departments",
+            "vehicles-ref", "sensors-ref", "zones", "sensor-rules", "as-of", "parallelism");
+    static final Set<String> FLAGS = Set.of("reset");
+
+    static ProcessOptions parse(String[] argv, ReferenceFiles demoDefaults) {
+        Args a = Args.parse(argv, VALUE_OPTIONS, FLAGS);
+        if (!a.positional().isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument '" + a.positional().get(0) + "'");
+        }
+        Path cases = file(a, "cases");
+        Path vehicles = file(a, "vehicles");
+        Path sensors = file(a, "sensors");
+        if (cases == null && vehicles == null && sensors == null) {
+            throw new IllegalArgumentException("give at least one feed: --cases F, --vehicles F or --sensors F");
+        }
+        String crs = a.get("grids-crs", "WGS84");
+        Crs gridsCrs = Crs.parse(crs);
+        if (gridsCrs == null) {
+            throw new IllegalArgumentException("--grids-crs must be WGS84, CGCS2000, GCJ02 or BD09, got " + crs);
+        }
+        ReferenceFiles ref = new ReferenceFiles(
+                or(file(a, "grids"), demoDefaults.grids()),
+                a.get("grids") == null ? demoDefaults.gridsCrs() : gridsCrs,
+                or(file(a, "catalog"), demoDefaults.catalog()),
+                or(file(a, "calendar"), demoDefaults.calendar()),
+                or(file(a, "departments"), demoDefaults.departments()),
+                or(file(a, "vehicles-ref"), demoDefaults.vehicles()),
+                or(file(a, "sensors-ref"), demoDefaults.sensors()),
+                or(file(a, "zones"), demoDefaults.zones()),
+                or(file(a, "sensor-rules"), demoDefaults.sensorRules()));
+        Long asOf = null;
+        if (a.get("as-of") != null) {
+            try {
+                asOf = OffsetDateTime.parse(a.get("as-of")).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "--as-of must be ISO-8601 with an offset, like 2026-10-31T18:00:00+08:00; got " + a.get("as-of"));
+            }
+        }
+        int parallelism;
+        try {
+            parallelism = Integer.parseInt(a.get("parallelism", "2"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--parallelism must be a whole number");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism must be at least 1");
+        }
+        return new ProcessOptions(
+                cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism);
+    }
+
+    private static Path file(Args a, String name) {
+        String v = a.get(name);
+        if (v == null) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("--" + name + ": no such file " + v);
+        }
+        return p;
+    }
+
+    private static Path or(Path p, Path dflt) {
+        return p != null ? p : dflt;
+    }
+}

@@ -1,0 +1,214 @@
+package io.gridpulse.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.gridpulse.domain.codec.RawText;
+import io.gridpulse.domain.codec.ReasonCode;
+import io.gridpulse.domain.codec.Rejection;
+import io.gridpulse.domain.model.Feed;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Publishes a feed file to its topic for a bounded run. Each non-blank line is one record. Lines
+ * over 1 MB are rejected here as TOO_LARGE (they never reach Kafka). The rest are sent in
+ * event-time order (the order of the lines does not matter: the results of `process` are those
+ * of the records taken in event-time order; lines whose time cannot be read go first and are
+ * rejected by the job), keyed by case, vehicle or sensor so that one entity's records share a
+ * partition. Returns exactly the offsets written, per partition, for the job's bounded source.
+ */
+final class Publisher {
+
+    static final int MAX_RECORD_BYTES = 1024 * 1024;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** What one file's publication did. */
+    record Published(
+            Feed feed,
+            long lines,
+            long sent,
+            List<Rejection> tooLarge,
+            long maxEventTime,
+            Map<TopicPartition, Long> start,
+            Map<TopicPartition, Long> end) {}
+
+    private Publisher() {}
+
+    static Published publish(
+            Feed feed, Path file, String bootstrap, Map<String, String> kafkaProps, long wallClock, PrintStream err)
+            throws IOException, InterruptedException {
+        List<byte[]> lines = new ArrayList<>();
+        List<Rejection> tooLarge = new ArrayList<>();
+        LineReader.forEachLine(file, MAX_RECORD_BYTES, (lineNo, bytes, over) -> {
+            if (over) {
+                tooLarge.add(new Rejection(
+                        feed,
+                        ReasonCode.TOO_LARGE,
+                        "record is over 1 MB (" + MAX_RECORD_BYTES + " bytes); not published",
+                        RawText.sanitize(bytes),
+                        wallClock,
+                        file.getFileName() + ":" + lineNo));
+            } else if (!isBlank(bytes)) {
+                lines.add(stripCr(bytes));
+            }
+        });
+        long records = lines.size() + tooLarge.size();
+        int n = lines.size();
+        long[] times = new long[n];
+        String[] keys = new String[n];
+        long maxTime = Long.MIN_VALUE;
+        long horizon = wallClock + 24L * 3600 * 1000;
+        for (int i = 0; i < n; i++) {
+            Peek p = peek(lines.get(i), feed);
+            times[i] = p.time;
+            keys[i] = p.key;
+            if (p.time != Long.MIN_VALUE && p.time <= horizon && p.time > maxTime) {
+                maxTime = p.time;
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> times[i]));
+
+        Map<TopicPartition, Long> start = new HashMap<>();
+        Map<TopicPartition, Long> end = new HashMap<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(bootstrap, kafkaProps))) {
+            List<PartitionInfo> partitions = producer.partitionsFor(feed.topic());
+            Map<TopicPartition, Long> before = endOffsets(bootstrap, kafkaProps, feed.topic(), partitions);
+            start.putAll(before);
+            end.putAll(before);
+            long sent = 0;
+            long lastReport = System.nanoTime();
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                byte[] key = keys[i] == null ? null : keys[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                producer.send(new ProducerRecord<>(feed.topic(), key, lines.get(i)), (md, ex) -> {
+                    if (ex != null) {
+                        failure.compareAndSet(null, ex);
+                        return;
+                    }
+                    TopicPartition tp = new TopicPartition(md.topic(), md.partition());
+                    synchronized (end) {
+                        end.merge(tp, md.offset() + 1, Math::max);
+                    }
+                });
+                lines.set(i, null);
+                sent++;
+                if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                    err.printf("gridpulse: publishing %s: %,d of %,d records%n", feed.code(), sent, n);
+                    lastReport = System.nanoTime();
+                }
+            }
+            producer.flush();
+            if (failure.get() != null) {
+                throw new IOException("publishing to " + feed.topic() + " failed", failure.get());
+            }
+            return new Published(feed, records, sent, tooLarge, maxTime, start, end);
+        }
+    }
+
+    private static boolean isBlank(byte[] b) {
+        for (byte x : b) {
+            if (x != ' ' && x != '\t' && x != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] stripCr(byte[] b) {
+        return b.length > 0 && b[b.length - 1] == '\r' ? Arrays.copyOf(b, b.length - 1) : b;
+    }
+
+    private record Peek(long time, String key) {}
+
+    /**
+     * Reads only the top-level "time" and the entity key of a line; anything unreadable gives
+     * MIN_VALUE (sent first; the job rejects it with the exact reason).
+     */
+    static Peek peek(byte[] line, Feed feed) {
+        String keyField =
+                switch (feed) {
+                    case CASES -> "caseId";
+                    case VEHICLES -> "vehicleId";
+                    case SENSORS -> "sensorId";
+                };
+        long time = Long.MIN_VALUE;
+        String key = null;
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Peek(time, null);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.VALUE_STRING && name.equals("time")) {
+                    try {
+                        time = OffsetDateTime.parse(p.getText()).toInstant().toEpochMilli();
+                    } catch (DateTimeParseException e) {
+                        time = Long.MIN_VALUE;
+                    }
+                } else if (t == JsonToken.VALUE_STRING && name.equals(keyField)) {
+                    key = p.getText();
+                } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: the job will say why
+        }
+        return new Peek(time, key);
+    }
+
+    static Properties producerProps(String bootstrap, Map<String, String> extra) {
+        Properties p = new Properties();
+        p.putAll(extra);
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", ByteArraySerializer.class.getName());
+        p.put("value.serializer", ByteArraySerializer.class.getName());
+        p.put("acks", "all");
+        p.put("linger.ms", "20");
+        p.put("batch.size", String.valueOf(512 * 1024));
+        p.put("compression.type", "lz4");
+        p.put("max.request.size", String.valueOf(2 * MAX_RECORD_BYTES));
+        return p;
+    }
+
+    static Map<TopicPartition, Long> endOffsets(
+            String bootstrap, Map<String, String> extra, String topic, List<PartitionInfo> partitions) {
+        Properties p = new Properties();
+        p.putAll(extra);
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (PartitionInfo pi : partitions) {
+                tps.add(new TopicPartition(topic, pi.partition()));
+            }
+            return new HashMap<>(c.endOffsets(tps));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.gridpulse.flink;
+
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The settings every gridpulse job runs with, locally and on a cluster. */
+public final class Environments {
+
+    private Environments() {}
+
+    /** Applies gridpulse's settings to a configuration (before the environment is created). */
+    public static Configuration configure(Configuration conf, JobSettings s) {
+        // Every type has an explicit serializer: a Kryo fallback would be a failure, not a slowdown.
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, s.checkpointInterval());
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        return conf;
+    }
+
+    /** The environment of the cluster this runs on (or a local one when run outside a cluster). */
+    public static StreamExecutionEnvironment forCluster(JobSettings s) {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(configure(new Configuration(), s));
+        env.setParallelism(s.parallelism());
+        return env;
+    }
+}

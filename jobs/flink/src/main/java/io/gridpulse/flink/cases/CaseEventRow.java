@@ -1,0 +1,7 @@
+package io.gridpulse.flink.cases;
+
+import io.gridpulse.domain.model.CaseEvent;
+import io.gridpulse.flink.common.Located;
+
+/** A distinct valid case event with its WGS84 location and unit grid: one row of {@code case_events}. */
+public record CaseEventRow(CaseEvent event, Located located, long ingestedAt) {}

@@ -1,0 +1,39 @@
+package io.gridpulse.flink.common;
+
+import io.gridpulse.domain.geo.CoordinateTransform;
+import io.gridpulse.domain.geo.Crs;
+import io.gridpulse.domain.grid.Grid;
+import io.gridpulse.domain.grid.GridIndex;
+import io.gridpulse.domain.grid.GridSet;
+
+/**
+ * Converts a feed's point to WGS84 and assigns it to its unit grid with the shared immutable
+ * index (built once per JVM by {@link ReferenceData}). Cheap to create in {@code open()}.
+ */
+public final class GridAssigner {
+
+    private final GridIndex index;
+    private final GridSet grids;
+
+    public GridAssigner(ReferenceData reference) {
+        this.grids = reference.gridSet();
+        this.index = reference.gridIndex();
+    }
+
+    public Located locate(Crs crs, Double lon, Double lat) {
+        if (lon == null || lat == null) {
+            return Located.NOWHERE;
+        }
+        double[] wgs = CoordinateTransform.toWgs84(crs == null ? Crs.WGS84 : crs, lon, lat);
+        String code = index.locate(wgs[0], wgs[1]);
+        if (code.isEmpty()) {
+            return new Located(wgs[0], wgs[1], "", "", "", "");
+        }
+        Grid g = grids.grid(code);
+        return new Located(wgs[0], wgs[1], code, nz(g.community()), nz(g.street()), nz(g.district()));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

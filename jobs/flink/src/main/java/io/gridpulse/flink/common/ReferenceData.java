@@ -1,0 +1,104 @@
+package io.gridpulse.flink.common;
+
+import io.gridpulse.domain.geo.Crs;
+import io.gridpulse.domain.grid.GridIndex;
+import io.gridpulse.domain.grid.GridSet;
+import io.gridpulse.domain.grid.RasterGridIndex;
+import io.gridpulse.domain.reference.Catalog;
+import io.gridpulse.domain.reference.Departments;
+import io.gridpulse.domain.reference.SensorRegistry;
+import io.gridpulse.domain.reference.VehicleRegistry;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The reference files a job needs, carried as their bytes inside the job graph: the client reads
+ * them once, so task managers on a cluster need no shared file system. Parsed views (the grid
+ * index above all) are built once per JVM and content, on first use in a task's {@code open()},
+ * and shared by every task of the JVM: they are immutable and thread-safe.
+ */
+public final class ReferenceData implements Serializable {
+
+    private static final Map<String, Object> PARSED = new ConcurrentHashMap<>();
+
+    private final byte[] grids;
+    private final Crs gridsCrs;
+    private final byte[] catalog;
+    private final byte[] departments;
+    private final byte[] vehicles;
+    private final byte[] sensors;
+    private final String fingerprint;
+
+    public ReferenceData(
+            byte[] grids, Crs gridsCrs, byte[] catalog, byte[] departments, byte[] vehicles, byte[] sensors) {
+        this.grids = grids;
+        this.gridsCrs = gridsCrs == null ? Crs.WGS84 : gridsCrs;
+        this.catalog = catalog;
+        this.departments = departments;
+        this.vehicles = vehicles;
+        this.sensors = sensors;
+        this.fingerprint = digest(grids) + this.gridsCrs + digest(catalog) + digest(departments) + digest(vehicles)
+                + digest(sensors);
+    }
+
+    /** Reads the files; {@code departments}, {@code vehicles} and {@code sensors} may be null. */
+    public static ReferenceData read(
+            Path grids, Crs gridsCrs, Path catalog, Path departments, Path vehicles, Path sensors) throws IOException {
+        return new ReferenceData(
+                Files.readAllBytes(grids),
+                gridsCrs,
+                Files.readAllBytes(catalog),
+                departments == null ? null : Files.readAllBytes(departments),
+                vehicles == null ? null : Files.readAllBytes(vehicles),
+                sensors == null ? null : Files.readAllBytes(sensors));
+    }
+
+    public GridSet gridSet() {
+        return parsed("grids", grids, b -> GridSet.load(b, gridsCrs));
+    }
+
+    public GridIndex gridIndex() {
+        return parsed("gridIndex", grids, b -> RasterGridIndex.build(gridSet()));
+    }
+
+    public Catalog catalog() {
+        return parsed("catalog", catalog, Catalog::parseCsv);
+    }
+
+    /** Null when no departments file was given (then departments are not checked). */
+    public Departments departments() {
+        return departments == null ? null : parsed("departments", departments, Departments::parseCsv);
+    }
+
+    public VehicleRegistry vehicles() {
+        return vehicles == null ? null : parsed("vehicles", vehicles, VehicleRegistry::parseCsv);
+    }
+
+    public SensorRegistry sensors() {
+        return sensors == null ? null : parsed("sensors", sensors, SensorRegistry::parseCsv);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T parsed(String what, byte[] bytes, Function<byte[], T> parse) {
+        return (T) PARSED.computeIfAbsent(what + ":" + fingerprint, k -> parse.apply(bytes));
+    }
+
+    private static String digest(byte[] b) {
+        if (b == null) {
+            return "-";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

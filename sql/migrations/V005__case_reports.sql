@@ -1,0 +1,39 @@
+-- The contract's monthly views that count reports (contracts.md section 3). A case counts once,
+-- in the month of its earliest REPORTED (ties in time broken by eventId; later REPORTED are
+-- ignored), at the grid and category of that report, as of the recorded as-of time.
+
+CREATE OR REPLACE VIEW ${db}.case_reports AS
+SELECT
+    case_id,
+    min(time)                                      AS reported_at,
+    argMin(event_id, (time, event_id))             AS report_event_id,
+    argMin(source, (time, event_id))               AS source,
+    argMin(category_code, (time, event_id))        AS category_code,
+    argMin(grid_code, (time, event_id))            AS grid_code,
+    argMin(community, (time, event_id))            AS community,
+    argMin(street, (time, event_id))               AS street,
+    argMin(district, (time, event_id))             AS district,
+    argMin(lon, (time, event_id))                  AS lon,
+    argMin(lat, (time, event_id))                  AS lat
+FROM ${db}.case_events FINAL
+WHERE type = 'REPORTED'
+  AND time <= ifNull((SELECT max(as_of) FROM ${db}.as_of_time WHERE scope = 'cases'),
+                     toDateTime64('2200-01-01 00:00:00', 3, 'Asia/Shanghai'))
+GROUP BY case_id;
+
+CREATE OR REPLACE VIEW ${db}.source_monthly AS
+SELECT
+    toDate(toStartOfMonth(reported_at)) AS month,
+    source,
+    count()                             AS reported
+FROM ${db}.case_reports
+GROUP BY month, source;
+
+CREATE OR REPLACE VIEW ${db}.grid_monthly AS
+SELECT
+    toDate(toStartOfMonth(reported_at)) AS month,
+    grid_code,
+    category_code,
+    count()                             AS reported
+FROM ${db}.case_reports
+GROUP BY month, grid_code, category_code;
