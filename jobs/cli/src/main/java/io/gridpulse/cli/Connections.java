@@ -22,7 +22,10 @@ public final class Connections {
         }
         LocalStack stack = new LocalStack(StackPaths.fromEnvironment());
         if (!startLocal) {
-            return stack.endpoints();
+            return stack.endpoints()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the local stack is not running: start it with ./gridpulse stack start,"
+                                    + " or set KAFKA_BOOTSTRAP_SERVERS and CLICKHOUSE_URL"));
         }
         return stack.start(err);
     }

@@ -20,9 +20,8 @@ final class DemoCity {
 
     static Path dir() {
         String home = System.getenv("GRIDPULSE_HOME");
-        Path base = home != null
-                ? Path.of(home)
-                : Path.of(System.getProperty("gridpulse.repo.root", "."), ".gridpulse");
+        Path base =
+                home != null ? Path.of(home) : Path.of(System.getProperty("gridpulse.repo.root", "."), ".gridpulse");
         return base.resolve("demo").resolve("city-" + DemoOptions.defaults().seed());
     }
 

@@ -27,9 +27,10 @@ final class DemoCommand {
                 null,
                 true,
                 2);
-        RunReport report = ProcessCommand.process(options, endpoints, err);
-        Summary.print(report, Connections.clickHouse(endpoints), out);
-        String db = Connections.clickHouse(endpoints).database();
+        var ch = Connections.clickHouse(endpoints);
+        RunReport report = ProcessCommand.process(options, endpoints, ch, err);
+        Summary.print(report, ch, out);
+        String db = ch.database();
         out.println();
         out.println("where to look:");
         out.println("  the demo city's files:    " + city);
@@ -39,7 +40,8 @@ final class DemoCommand {
         out.println("  ./gridpulse sql \"SELECT * FROM " + db + ".source_monthly ORDER BY month, reported DESC\"");
         out.println("  ./gridpulse sql \"SELECT feed, reason, count() FROM " + db + ".rejected GROUP BY ALL\"");
         out.println("  ./gridpulse sql \"SELECT * FROM " + db + ".vehicle_hourly ORDER BY distance_km DESC LIMIT 10\"");
-        out.println("  ./gridpulse sql \"SELECT * FROM " + db + ".sensor_hourly WHERE type = 'WATER_LEVEL' ORDER BY max DESC LIMIT 10\"");
+        out.println("  ./gridpulse sql \"SELECT * FROM " + db
+                + ".sensor_hourly WHERE type = 'WATER_LEVEL' ORDER BY max DESC LIMIT 10\"");
         out.println("  ./gridpulse stack stop    when you are done");
         return 0;
     }

@@ -50,11 +50,21 @@ final class LocalRun {
     private final ClickHouseSettings clickHouse;
     private final String phoneKey;
 
-    LocalRun(ProcessOptions options, Endpoints endpoints, ClickHouseSettings clickHouse, String phoneKey) {
+    private final ReferenceData reference;
+
+    LocalRun(ProcessOptions options, Endpoints endpoints, ClickHouseSettings clickHouse, String phoneKey)
+            throws java.io.IOException {
+        ReferenceFiles rf = options.reference();
+        this.reference = ReferenceData.read(
+                rf.grids(), rf.gridsCrs(), rf.catalog(), rf.departments(), rf.vehicles(), rf.sensors());
         this.options = options;
         this.endpoints = endpoints;
         this.clickHouse = clickHouse;
         this.phoneKey = phoneKey;
+    }
+
+    ReferenceData reference() {
+        return reference;
     }
 
     Result execute(Map<Feed, Publisher.Published> published, long asOf, List<Rejection> tooLarge, PrintStream err)
@@ -76,9 +86,6 @@ final class LocalRun {
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 options.parallelism(),
                 phoneKey);
-        ReferenceFiles rf = options.reference();
-        ReferenceData reference = ReferenceData.read(
-                rf.grids(), rf.gridsCrs(), rf.catalog(), rf.departments(), rf.vehicles(), rf.sensors());
         Configuration conf = Environments.configure(new Configuration(), settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
         Outputs outputs = new Outputs(settings);
@@ -87,15 +94,16 @@ final class LocalRun {
             Feed feed = e.getKey();
             Publisher.Published p = e.getValue();
             total += p.sent();
-            var source = FeedSource.bounded(
-                    settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
+            var source =
+                    FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
                 case CASES -> new CaseIngestJob(settings, reference, source, outputs).build(env);
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }
         }
-        err.println("gridpulse: running the jobs (parallelism " + options.parallelism() + ") over " + total + " records");
+        err.println(
+                "gridpulse: running the jobs (parallelism " + options.parallelism() + ") over " + total + " records");
         JobClient client = env.executeAsync("gridpulse process");
         long lastPrint = 0;
         while (!client.getJobStatus().get().isGloballyTerminalState()) {

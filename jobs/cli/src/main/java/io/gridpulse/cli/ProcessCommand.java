@@ -26,16 +26,16 @@ final class ProcessCommand {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         ProcessOptions options = ProcessOptions.parse(args, DemoCity.referenceDefaults(err));
         Endpoints endpoints = Connections.endpoints(true, err);
-        RunReport report = process(options, endpoints, err);
-        Summary.print(report, Connections.clickHouse(endpoints), out);
+        ClickHouseSettings ch = Connections.clickHouse(endpoints);
+        RunReport report = process(options, endpoints, ch, err);
+        Summary.print(report, ch, out);
         return 0;
     }
 
-    /** Runs a whole `process`; usable from tests with their own endpoints. */
-    static RunReport process(ProcessOptions options, Endpoints endpoints, PrintStream err) throws Exception {
-        ClickHouseSettings ch = Connections.clickHouse(endpoints);
-        Map<String, String> kafkaProps = Map.of();
-        try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap(), kafkaProps)) {
+    /** Runs a whole `process`; tests give their own endpoints and database. */
+    static RunReport process(ProcessOptions options, Endpoints endpoints, ClickHouseSettings ch, PrintStream err)
+            throws Exception {
+        try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
             if (options.reset()) {
                 err.println("gridpulse: --reset: emptying database " + ch.database() + " and the gridpulse topics");
                 try (var c = io.gridpulse.clickhouse.ClickHouseConnections.open(ch);
@@ -44,7 +44,7 @@ final class ProcessCommand {
                 }
                 topics.delete(allTopics());
             }
-            topics.ensure(allTopics(), 2);
+            topics.ensure(allTopics(), 2, (short) 1);
         }
         Migrations.apply(ch);
 
@@ -61,7 +61,8 @@ final class ProcessCommand {
             files.put(Feed.SENSORS, options.sensors());
         }
         for (var e : files.entrySet()) {
-            err.println("gridpulse: publishing " + e.getValue() + " to " + e.getKey().topic());
+            err.println("gridpulse: publishing " + e.getValue() + " to "
+                    + e.getKey().topic());
             published.put(
                     e.getKey(),
                     Publisher.publish(e.getKey(), e.getValue(), endpoints.kafkaBootstrap(), Map.of(), wallClock, err));
@@ -69,6 +70,7 @@ final class ProcessCommand {
         long asOf = options.asOf() != null ? options.asOf() : latestEventTime(published);
         String runId = UUID.randomUUID().toString();
         LocalRun run = new LocalRun(options, endpoints, ch, PhoneKey.fromEnvironment(System.getenv()));
+        ReferenceTables.write(ch, run.reference());
         List<io.gridpulse.domain.codec.Rejection> tooLarge = new ArrayList<>();
         published.values().forEach(p -> tooLarge.addAll(p.tooLarge()));
         LocalRun.Result result = run.execute(published, asOf, tooLarge, err);

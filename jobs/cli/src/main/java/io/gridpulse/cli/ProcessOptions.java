@@ -10,23 +10,30 @@ import java.util.Set;
 
 /** The options of {@code process}, checked before anything runs. */
 record ProcessOptions(
-        Path cases,
-        Path vehicles,
-        Path sensors,
-        ReferenceFiles reference,
-        Long asOf,
-        boolean reset,
-        int parallelism) {
+        Path cases, Path vehicles, Path sensors, ReferenceFiles reference, Long asOf, boolean reset, int parallelism) {
 
     static final Set<String> VALUE_OPTIONS = Set.of(
-            "cases", "vehicles", "sensors", "grids", "grids-crs", "catalog", "calendar", "departments",
-            "vehicles-ref", "sensors-ref", "zones", "sensor-rules", "as-of", "parallelism");
+            "cases",
+            "vehicles",
+            "sensors",
+            "grids",
+            "grids-crs",
+            "catalog",
+            "calendar",
+            "departments",
+            "vehicles-ref",
+            "sensors-ref",
+            "zones",
+            "sensor-rules",
+            "as-of",
+            "parallelism");
     static final Set<String> FLAGS = Set.of("reset");
 
     static ProcessOptions parse(String[] argv, ReferenceFiles demoDefaults) {
         Args a = Args.parse(argv, VALUE_OPTIONS, FLAGS);
         if (!a.positional().isEmpty()) {
-            throw new IllegalArgumentException("unexpected argument '" + a.positional().get(0) + "'");
+            throw new IllegalArgumentException(
+                    "unexpected argument '" + a.positional().get(0) + "'");
         }
         Path cases = file(a, "cases");
         Path vehicles = file(a, "vehicles");
@@ -55,7 +62,8 @@ record ProcessOptions(
                 asOf = OffsetDateTime.parse(a.get("as-of")).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(
-                        "--as-of must be ISO-8601 with an offset, like 2026-10-31T18:00:00+08:00; got " + a.get("as-of"));
+                        "--as-of must be ISO-8601 with an offset, like 2026-10-31T18:00:00+08:00; got "
+                                + a.get("as-of"));
             }
         }
         int parallelism;
@@ -67,8 +75,7 @@ record ProcessOptions(
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        return new ProcessOptions(
-                cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism);
+        return new ProcessOptions(cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism);
     }
 
     private static Path file(Args a, String name) {

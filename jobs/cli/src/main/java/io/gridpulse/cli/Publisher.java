@@ -142,7 +142,7 @@ final class Publisher {
         return b.length > 0 && b[b.length - 1] == '\r' ? Arrays.copyOf(b, b.length - 1) : b;
     }
 
-    private record Peek(long time, String key) {}
+    record Peek(long time, String key) {}
 
     /**
      * Reads only the top-level "time" and the entity key of a line; anything unreadable gives

@@ -25,13 +25,15 @@ final class Summary {
     static void print(RunReport r, ClickHouseSettings ch, PrintStream out) throws SQLException {
         out.printf(
                 "gridpulse process: as of %s, %d s%n%n",
-                ISO.format(Instant.ofEpochMilli(r.asOf())),
-                r.result().elapsed().toSeconds());
-        out.printf("%-9s %12s %12s %12s %12s %10s%n", "feed", "records", "valid", "redelivered", "after as-of", "rejected");
+                ISO.format(Instant.ofEpochMilli(r.asOf())), r.result().elapsed().toSeconds());
+        out.printf(
+                "%-9s %12s %12s %12s %12s %10s%n",
+                "feed", "records", "valid", "redelivered", "after as-of", "rejected");
         for (var e : r.published().entrySet()) {
             Feed f = e.getKey();
             LocalRun.FeedResult fr = r.result().feeds().get(f);
-            long rejected = fr.rejected().values().stream().mapToLong(Long::longValue).sum();
+            long rejected =
+                    fr.rejected().values().stream().mapToLong(Long::longValue).sum();
             out.printf(
                     "%-9s %,12d %,12d %,12d %,12d %,10d%n",
                     f.code(), e.getValue().lines(), fr.valid(), fr.duplicates(), fr.afterAsOf(), rejected);

@@ -54,7 +54,9 @@ public enum FailureKind {
 
     public static FailureKind of(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException || c instanceof SocketTimeoutException || c instanceof SQLTransientException) {
+            if (c instanceof ConnectException
+                    || c instanceof SocketTimeoutException
+                    || c instanceof SQLTransientException) {
                 return RETRIABLE;
             }
             String msg = c.getMessage();

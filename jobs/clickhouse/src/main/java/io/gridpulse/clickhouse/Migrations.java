@@ -127,7 +127,8 @@ public final class Migrations {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.sql")) {
             ds.forEach(files::add);
         }
-        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        files.sort(
+                (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         List<Migration> out = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();

@@ -74,8 +74,12 @@ public final class TableWriter<T> implements AutoCloseable {
                 }
                 retries++;
                 long sleep = retry.backoffMillis(attempt);
-                LOG.warn("retriable failure writing to {} (attempt {}), retrying in {} ms: {}", spec.table(), attempt,
-                        sleep, e.toString());
+                LOG.warn(
+                        "retriable failure writing to {} (attempt {}), retrying in {} ms: {}",
+                        spec.table(),
+                        attempt,
+                        sleep,
+                        e.toString());
                 Thread.sleep(sleep);
             }
         }

@@ -35,8 +35,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class GridpulseJobs {
 
     static final Set<String> OPTIONS = Set.of(
-            "job", "kafka", "grids", "grids-crs", "catalog", "departments", "vehicles-ref", "sensors-ref",
-            "parallelism", "allowed-lateness-hours", "out-of-orderness-seconds", "checkpoint-seconds",
+            "job",
+            "kafka",
+            "grids",
+            "grids-crs",
+            "catalog",
+            "departments",
+            "vehicles-ref",
+            "sensors-ref",
+            "parallelism",
+            "allowed-lateness-hours",
+            "out-of-orderness-seconds",
+            "checkpoint-seconds",
             "kafka-property-file");
 
     private GridpulseJobs() {}

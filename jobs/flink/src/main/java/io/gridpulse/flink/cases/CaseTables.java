@@ -13,9 +13,26 @@ public final class CaseTables {
     public static final TableSpec<CaseEventRow> CASE_EVENTS = new TableSpec<>(
             "case_events",
             List.of(
-                    "event_id", "case_id", "type", "time", "source", "category_code", "lon", "lat", "crs",
-                    "grid_code", "community", "street", "district", "department", "deadline", "inspector_id",
-                    "address", "description", "reporter_phone_hash", "ingested_at"),
+                    "event_id",
+                    "case_id",
+                    "type",
+                    "time",
+                    "source",
+                    "category_code",
+                    "lon",
+                    "lat",
+                    "crs",
+                    "grid_code",
+                    "community",
+                    "street",
+                    "district",
+                    "department",
+                    "deadline",
+                    "inspector_id",
+                    "address",
+                    "description",
+                    "reporter_phone_hash",
+                    "ingested_at"),
             (ps, row) -> {
                 CaseEvent e = row.event();
                 Located l = row.located();
@@ -51,9 +68,7 @@ public final class CaseTables {
             });
 
     public static final TableSpec<CaseHourly> CASE_HOURLY = new TableSpec<>(
-            "case_hourly",
-            List.of("hour", "grid_code", "category_code", "source", "reports", "version"),
-            (ps, h) -> {
+            "case_hourly", List.of("hour", "grid_code", "category_code", "source", "reports", "version"), (ps, h) -> {
                 ps.setString(1, Times.seconds(h.hour()));
                 ps.setString(2, h.gridCode());
                 ps.setString(3, h.categoryCode());

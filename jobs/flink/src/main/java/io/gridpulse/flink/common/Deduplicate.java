@@ -78,7 +78,8 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
                 new Rejection(
                         feed,
                         ReasonCode.DUPLICATE_CONFLICT,
-                        "eventId " + ctx.getCurrentKey() + " was seen before with another payload; the first copy is kept",
+                        "eventId " + ctx.getCurrentKey()
+                                + " was seen before with another payload; the first copy is kept",
                         r.raw(),
                         System.currentTimeMillis(),
                         r.origin()));
@@ -119,6 +120,7 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
         if (r.position() != null) {
             return r.position().vehicleId() + "\u0000" + r.position().time();
         }
-        return r.reading().sensorId() + "\u0000" + r.reading().type() + "\u0000" + r.reading().time();
+        return r.reading().sensorId() + "\u0000" + r.reading().type() + "\u0000"
+                + r.reading().time();
     }
 }

@@ -41,7 +41,7 @@ public final class FeedDecoders implements Serializable {
             case CASES -> {
                 if (cases == null) {
                     cases = new CaseEventDecoder(
-                            reference.catalog(), reference.departments(), new PhoneHasher(phoneHashKey));
+                            reference.catalog(), reference.departments(), PhoneHasher.ofSecret(phoneHashKey));
                 }
                 Decoded<CaseEvent> d = cases.decode(raw, wallClock);
                 return d.isOk()

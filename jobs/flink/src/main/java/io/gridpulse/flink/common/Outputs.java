@@ -39,10 +39,7 @@ public class Outputs implements Serializable {
                 .sinkTo(tableSink(RejectedTable.SPEC))
                 .name("rejected-clickhouse-" + feed.code())
                 .uid("rejected-clickhouse-" + feed.code());
-        rejections
-                .sinkTo(rejectedTopic())
-                .name("rejected-kafka-" + feed.code())
-                .uid("rejected-kafka-" + feed.code());
+        rejections.sinkTo(rejectedTopic()).name("rejected-kafka-" + feed.code()).uid("rejected-kafka-" + feed.code());
     }
 
     protected Sink<Rejection> rejectedTopic() {

@@ -45,7 +45,11 @@ public final class ReferenceData implements Serializable {
         this.departments = departments;
         this.vehicles = vehicles;
         this.sensors = sensors;
-        this.fingerprint = digest(grids) + this.gridsCrs + digest(catalog) + digest(departments) + digest(vehicles)
+        this.fingerprint = digest(grids)
+                + this.gridsCrs
+                + digest(catalog)
+                + digest(departments)
+                + digest(vehicles)
                 + digest(sensors);
     }
 

@@ -12,7 +12,16 @@ public final class SensorTables {
     public static final TableSpec<ReadingRow> READINGS = new TableSpec<>(
             "sensor_readings",
             List.of(
-                    "sensor_id", "type", "time", "value", "unit", "lon", "lat", "crs", "grid_code", "district",
+                    "sensor_id",
+                    "type",
+                    "time",
+                    "value",
+                    "unit",
+                    "lon",
+                    "lat",
+                    "crs",
+                    "grid_code",
+                    "district",
                     "ingested_at"),
             (ps, row) -> {
                 SensorReading s = row.reading();

@@ -13,9 +13,7 @@ import java.util.List;
 public final class RejectedTable {
 
     public static final TableSpec<Rejection> SPEC = new TableSpec<>(
-            "rejected",
-            List.of("reject_id", "feed", "reason", "detail", "raw", "seen_at", "origin"),
-            (ps, r) -> {
+            "rejected", List.of("reject_id", "feed", "reason", "detail", "raw", "seen_at", "origin"), (ps, r) -> {
                 ps.setString(1, rejectId(r));
                 ps.setString(2, r.feed().code());
                 ps.setString(3, r.reason().name());

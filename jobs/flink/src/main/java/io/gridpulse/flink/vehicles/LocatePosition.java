@@ -32,13 +32,9 @@ public final class LocatePosition extends RichMapFunction<FeedRecord, PositionRo
     @Override
     public PositionRow map(FeedRecord r) {
         VehiclePosition p = r.position();
-        VehicleType type = p.vehicleType();
-        if (type == null && vehicles != null) {
-            type = vehicles.typeOf(p.vehicleId()).orElse(null);
-        }
-        if (type == null) {
-            type = VehicleType.OTHER;
-        }
+        VehicleType type = vehicles != null
+                ? vehicles.typeOf(p.vehicleId(), p.vehicleType())
+                : (p.vehicleType() == null ? VehicleType.OTHER : p.vehicleType());
         return new PositionRow(
                 p, type.name(), grids.locate(p.crs(), p.lon(), p.lat()), 0.0, System.currentTimeMillis());
     }

@@ -37,7 +37,12 @@ public final class SumPositions implements AggregateFunction<PositionRow, SumPos
         public void process(String vehicleId, Context ctx, Iterable<Acc> totals, Collector<VehicleHourly> out) {
             Acc a = totals.iterator().next();
             out.collect(new VehicleHourly(
-                    ctx.window().getStart(), vehicleId, a.vehicleType(), a.positions(), a.km(), System.currentTimeMillis()));
+                    ctx.window().getStart(),
+                    vehicleId,
+                    a.vehicleType(),
+                    a.positions(),
+                    a.km(),
+                    System.currentTimeMillis()));
         }
     }
 }

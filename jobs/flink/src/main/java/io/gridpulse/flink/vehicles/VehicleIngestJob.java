@@ -36,8 +36,7 @@ public final class VehicleIngestJob {
     }
 
     public DataStream<PositionRow> build(StreamExecutionEnvironment env) {
-        DataStream<PositionRow> positions = FeedPipeline.distinctValid(
-                        env, settings, Feed.VEHICLES, source, outputs)
+        DataStream<PositionRow> positions = FeedPipeline.distinctValid(env, settings, Feed.VEHICLES, source, outputs)
                 .map(new LocatePosition(reference))
                 .returns(TypeInformation.of(PositionRow.class))
                 .name("vehicles-locate")

@@ -12,8 +12,18 @@ public final class VehicleTables {
     public static final TableSpec<PositionRow> POSITIONS = new TableSpec<>(
             "vehicle_positions",
             List.of(
-                    "vehicle_id", "time", "lon", "lat", "crs", "speed", "heading", "vehicle_type", "plate",
-                    "grid_code", "district", "ingested_at"),
+                    "vehicle_id",
+                    "time",
+                    "lon",
+                    "lat",
+                    "crs",
+                    "speed",
+                    "heading",
+                    "vehicle_type",
+                    "plate",
+                    "grid_code",
+                    "district",
+                    "ingested_at"),
             (ps, row) -> {
                 VehiclePosition p = row.position();
                 ps.setString(1, p.vehicleId());
