@@ -60,7 +60,8 @@ import java.util.Objects;
  *       an effective RETURNED sets REGISTERED; DISPOSED, REWORK and RETURNED set nothing when
  *       ignored; POSTPONED, SUPERVISED, SUSPENDED, RESUMED set nothing. While the case is parked
  *       the status shows SUSPENDED: from a SUSPENDED (with or without an open dispatch) until a
- *       RESUMED, DISPATCHED, CLOSED or CANCELLED. Events after a CLOSED or CANCELLED are replayed
+ *       RESUMED, DISPATCHED, CLOSED or CANCELLED; a SUSPENDED while the case is CLOSED or CANCELLED
+ *       does not park it. Events after a CLOSED or CANCELLED are replayed
  *       like any other (a case reopened by a DISPATCHED gets a new dispatch); closedAt and
  *       cancelledAt keep the first such event.
  * </ol>
@@ -203,7 +204,8 @@ public final class CaseStateMachine {
                 }
                 case SUPERVISED -> supervised++;
                 case SUSPENDED -> {
-                    suspended = true;
+                    // a closed or cancelled case cannot be parked; a stray SUSPENDED must not hide that
+                    suspended = status != CaseStatus.CLOSED && status != CaseStatus.CANCELLED;
                     if (open != null) {
                         open.suspend(t);
                     }

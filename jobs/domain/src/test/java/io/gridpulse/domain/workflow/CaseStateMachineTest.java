@@ -418,6 +418,20 @@ class CaseStateMachineTest {
         }
 
         @Test
+        void a_stray_suspension_after_closure_does_not_park_a_closed_case() {
+            CaseState s = replay(
+                    timeline(
+                            dispatched("e2", "2026-10-13T09:00", "D1"),
+                            at("e3", DISPOSED, "2026-10-13T10:00"),
+                            at("e4", CLOSED, "2026-10-13T11:00"),
+                            at("e5", SUSPENDED, "2026-10-13T12:00")),
+                    "2026-10-14T00:00");
+            assertThat(s.suspended()).isFalse();
+            assertThat(s.status()).isEqualTo(CaseStatus.CLOSED);
+            assertThat(s.dispatches().get(0).totalSuspendedMillis()).isZero();
+        }
+
+        @Test
         void a_case_parked_before_dispatch_is_suspended_until_dispatched() {
             CaseTimeline t = timeline(
                     reported("e1", "2026-10-13T08:30", GARBAGE),
