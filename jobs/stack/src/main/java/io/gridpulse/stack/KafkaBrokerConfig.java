@@ -54,6 +54,9 @@ public final class KafkaBrokerConfig {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After a kill the old registration blocks the new one until its session expires (default 9 s).
+        p.put("broker.heartbeat.interval.ms", "1000");
+        p.put("broker.session.timeout.ms", "4000");
         p.put("auto.create.topics.enable", "false");
         p.put("delete.topic.enable", "true");
         p.put("message.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));

@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +127,20 @@ public final class LocalKafka {
 
     private void awaitReady(ProcessHandle broker, String bootstrap) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        // An admin client logs a warning for every refused connection: wait for the listener quietly first.
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        while (!accepts(port)) {
+            if (!broker.isAlive()) {
+                throw new IllegalStateException("The local Kafka broker exited while starting; log " + paths.log()
+                        + ":\n" + ServerProcess.tail(paths.log(), 40));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The local Kafka broker did not listen on " + bootstrap + " within "
+                        + START_TIMEOUT.toSeconds() + " s; log " + paths.log() + ":\n"
+                        + ServerProcess.tail(paths.log(), 40));
+            }
+            LocalClickHouse.sleep(200);
+        }
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
@@ -155,6 +172,15 @@ public final class LocalKafka {
                 }
                 LocalClickHouse.sleep(300);
             }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

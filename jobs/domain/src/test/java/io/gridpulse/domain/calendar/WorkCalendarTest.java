@@ -314,6 +314,23 @@ class WorkCalendarTest {
         }
     }
 
+    @Test
+    void survives_java_serialization_with_the_same_deadlines() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(CHINA_2026);
+        }
+        WorkCalendar copy;
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (WorkCalendar) in.readObject();
+        }
+        assertThat(copy.deadline(bj("2026-09-30T19:00"), TimeLimit.parse("1wd")))
+                .isEqualTo(bj("2026-10-08T18:00"));
+        assertThat(copy.isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue();
+        assertThat(copy.zone()).isEqualTo(CHINA_2026.zone());
+    }
+
     @Nested
     class BadFiles {
         void assertRejected(String json, String messagePart) {
