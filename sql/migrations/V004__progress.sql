@@ -15,7 +15,7 @@ ORDER BY scope;
 CREATE OR REPLACE VIEW ${db}.as_of_time AS
 SELECT
     scope,
-    argMax(as_of, recorded_at) AS as_of,
-    max(recorded_at)           AS recorded_at
-FROM ${db}.progress
+    argMax(p.as_of, p.recorded_at) AS as_of,
+    max(p.recorded_at)             AS last_recorded_at
+FROM ${db}.progress AS p
 GROUP BY scope;

@@ -4,22 +4,22 @@
 
 CREATE OR REPLACE VIEW ${db}.case_reports AS
 SELECT
-    case_id,
-    min(time)                                      AS reported_at,
-    argMin(event_id, (time, event_id))             AS report_event_id,
-    argMin(source, (time, event_id))               AS source,
-    argMin(category_code, (time, event_id))        AS category_code,
-    argMin(grid_code, (time, event_id))            AS grid_code,
-    argMin(community, (time, event_id))            AS community,
-    argMin(street, (time, event_id))               AS street,
-    argMin(district, (time, event_id))             AS district,
-    argMin(lon, (time, event_id))                  AS lon,
-    argMin(lat, (time, event_id))                  AS lat
-FROM ${db}.case_events FINAL
-WHERE type = 'REPORTED'
-  AND time <= ifNull((SELECT max(as_of) FROM ${db}.as_of_time WHERE scope = 'cases'),
+    e.case_id AS case_id,
+    min(e.time)                                        AS reported_at,
+    argMin(e.event_id, (e.time, e.event_id))           AS report_event_id,
+    argMin(e.source, (e.time, e.event_id))             AS source,
+    argMin(e.category_code, (e.time, e.event_id))      AS category_code,
+    argMin(e.grid_code, (e.time, e.event_id))          AS grid_code,
+    argMin(e.community, (e.time, e.event_id))          AS community,
+    argMin(e.street, (e.time, e.event_id))             AS street,
+    argMin(e.district, (e.time, e.event_id))           AS district,
+    argMin(e.lon, (e.time, e.event_id))                AS lon,
+    argMin(e.lat, (e.time, e.event_id))                AS lat
+FROM ${db}.case_events AS e FINAL
+WHERE e.type = 'REPORTED'
+  AND e.time <= ifNull((SELECT max(as_of) FROM ${db}.as_of_time WHERE scope = 'cases'),
                      toDateTime64('2200-01-01 00:00:00', 3, 'Asia/Shanghai'))
-GROUP BY case_id;
+GROUP BY e.case_id;
 
 CREATE OR REPLACE VIEW ${db}.source_monthly AS
 SELECT

@@ -25,7 +25,10 @@ class LineReaderTest {
         Files.writeString(f, "a\n\nbc\nd");
         assertThat(read(f, 100))
                 .containsExactly(
-                        new Line(1, "a", false), new Line(2, "", false), new Line(3, "bc", false), new Line(4, "d", false));
+                        new Line(1, "a", false),
+                        new Line(2, "", false),
+                        new Line(3, "bc", false),
+                        new Line(4, "d", false));
     }
 
     @Test

@@ -136,7 +136,8 @@ class ProcessIT {
         for (String feed : new String[] {"cases", "vehicles", "sensors"}) {
             Map<String, Long> expected = expectedBad(feedStats(feed + ".jsonl"));
             assertThat(rejectedByReason(feed)).as("rejected %s by reason", feed).isEqualTo(expected);
-            expectedTotal += expected.values().stream().mapToLong(Long::longValue).sum();
+            expectedTotal +=
+                    expected.values().stream().mapToLong(Long::longValue).sum();
         }
         assertThat(expectedTotal).isPositive();
         // The topic is at least once: every rejection is there, a retry may add a copy.
@@ -162,7 +163,8 @@ class ProcessIT {
         long cases = scalar("SELECT uniqExact(case_id) FROM " + db + ".case_events FINAL WHERE type = 'REPORTED'");
         assertThat(cases).isPositive();
         assertThat(scalar("SELECT sum(reported) FROM " + db + ".grid_monthly")).isEqualTo(cases);
-        assertThat(scalar("SELECT sum(reported) FROM " + db + ".source_monthly")).isEqualTo(cases);
+        assertThat(scalar("SELECT sum(reported) FROM " + db + ".source_monthly"))
+                .isEqualTo(cases);
         // Most demo reports fall inside a grid; the ones outside keep the empty code.
         assertThat(scalar("SELECT sumIf(reported, grid_code != '') FROM " + db + ".grid_monthly"))
                 .isGreaterThan(cases / 2);

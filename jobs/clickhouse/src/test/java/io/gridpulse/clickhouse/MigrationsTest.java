@@ -15,7 +15,9 @@ class MigrationsTest {
         for (Migrations.Migration m : all) {
             for (String st : Migrations.statements(m.sql(), "gp")) {
                 // Applying a file twice must be harmless: only idempotent DDL is allowed.
-                assertThat(st).matches("(?s)(CREATE TABLE IF NOT EXISTS|CREATE OR REPLACE VIEW|CREATE DATABASE IF NOT EXISTS).*");
+                assertThat(st)
+                        .matches(
+                                "(?s)(CREATE TABLE IF NOT EXISTS|CREATE OR REPLACE VIEW|CREATE DATABASE IF NOT EXISTS).*");
                 assertThat(st).doesNotContain("${db}");
             }
         }

@@ -21,17 +21,28 @@ class DeduplicateTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, FeedRecord, FeedRecord> harness(
             Feed feed, boolean live) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new Deduplicate(feed, live, 7 * DAY)),
-                Deduplicate::identity,
-                Types.STRING);
+                new KeyedProcessOperator<>(new Deduplicate(feed, live, 7 * DAY)), Deduplicate::identity, Types.STRING);
         h.open();
         return h;
     }
 
     private static FeedRecord reported(String eventId, long time, String category) {
         CaseEvent e = new CaseEvent(
-                eventId, "C1", CaseEventType.REPORTED, time, null, category, 109.7, 38.3, null, null, null, null,
-                null, null, null);
+                eventId,
+                "C1",
+                CaseEventType.REPORTED,
+                time,
+                null,
+                category,
+                109.7,
+                38.3,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return new FeedRecord(e, null, null, null, "{raw}", "gridpulse.cases/0@" + time);
     }
 
@@ -49,7 +60,9 @@ class DeduplicateTest {
         var h = harness(Feed.CASES, false);
         h.processElement(new StreamRecord<>(reported("E1", 1000, "0101"), 1000));
         h.processElement(new StreamRecord<>(reported("E1", 1000, "0202"), 1000));
-        assertThat(h.extractOutputValues()).extracting(r -> r.caseEvent().categoryCode()).containsExactly("0101");
+        assertThat(h.extractOutputValues())
+                .extracting(r -> r.caseEvent().categoryCode())
+                .containsExactly("0101");
         assertThat(h.getSideOutput(Tags.REJECTED))
                 .extracting(sr -> ((Rejection) sr.getValue()).reason())
                 .containsExactly(ReasonCode.DUPLICATE_CONFLICT);
@@ -85,7 +98,9 @@ class DeduplicateTest {
         h.processWatermark(10 * DAY);
         h.processElement(new StreamRecord<>(reported("E-old", 2 * DAY, "0101"), 2 * DAY));
         h.processElement(new StreamRecord<>(reported("E-ok", 3 * DAY + 1, "0101"), 3 * DAY + 1));
-        assertThat(h.extractOutputValues()).extracting(r -> r.caseEvent().eventId()).containsExactly("E-ok");
+        assertThat(h.extractOutputValues())
+                .extracting(r -> r.caseEvent().eventId())
+                .containsExactly("E-ok");
         assertThat(h.getSideOutput(Tags.REJECTED))
                 .extracting(sr -> ((Rejection) sr.getValue()).reason())
                 .containsExactly(ReasonCode.TOO_LATE);
