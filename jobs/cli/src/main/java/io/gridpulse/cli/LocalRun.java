@@ -26,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -105,8 +104,10 @@ final class LocalRun {
         err.println(
                 "gridpulse: running the jobs (parallelism " + options.parallelism() + ") over " + total + " records");
         JobClient client = env.executeAsync("gridpulse process");
+        // A local environment shuts its MiniCluster down when the job ends: poll the result, not the status.
+        var result = client.getJobExecutionResult();
         long lastPrint = 0;
-        while (!client.getJobStatus().get().isGloballyTerminalState()) {
+        while (!result.isDone()) {
             Thread.sleep(200);
             if (System.nanoTime() - lastPrint > 3_000_000_000L) {
                 lastPrint = System.nanoTime();
@@ -120,12 +121,7 @@ final class LocalRun {
                         ProgressCounters.get(ProgressCounters.WRITTEN));
             }
         }
-        JobStatus status = client.getJobStatus().get();
-        if (status != JobStatus.FINISHED) {
-            client.getJobExecutionResult().get();
-            throw new IllegalStateException("the jobs ended " + status);
-        }
-        client.getJobExecutionResult().get();
+        result.get();
         Map<Feed, FeedResult> results = new EnumMap<>(Feed.class);
         for (Feed feed : published.keySet()) {
             Map<ReasonCode, Long> rejected = ProgressCounters.rejectedByReason(feed);

@@ -5,10 +5,9 @@ import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.JobSettings;
 import io.gridpulse.flink.sink.ClickHouseSink;
-import io.gridpulse.flink.sink.RejectedJson;
+import io.gridpulse.flink.sink.RejectedSerialization;
 import io.gridpulse.flink.sink.RejectedTable;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -51,9 +50,8 @@ public class Outputs implements Serializable {
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setRecordSerializer(KafkaRecordSerializationSchema.<Rejection>builder()
                         .setTopic(Feed.REJECTED_TOPIC)
-                        .setKeySerializationSchema(
-                                r -> RejectedTable.rejectId(r).getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(RejectedJson::toJson)
+                        .setKeySerializationSchema(new RejectedSerialization.Key())
+                        .setValueSerializationSchema(new RejectedSerialization.Value())
                         .build())
                 .build();
     }
