@@ -132,7 +132,15 @@ public final class SchemaValidation {
     /** Every non-blank line of a JSON Lines file; problems prefixed with {@code line N: }. */
     public List<String> validateJsonLines(String schema, Path file) {
         List<String> problems = new ArrayList<>();
-        List<String> lines = read(file).lines().toList();
+        List<String> lines;
+        try {
+            // Lenient decoding: a line with invalid UTF-8 is a bad line, not a reason to stop reading.
+            lines = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
