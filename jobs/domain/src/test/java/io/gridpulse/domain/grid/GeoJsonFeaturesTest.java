@@ -54,8 +54,7 @@ class GeoJsonFeaturesTest {
     @Test
     void convertsEveryVertexToWgs84() {
         List<GeoFeature> fs = GeoJsonFeatures.read(
-                fc(feature("{\"code\":\"g\"}", "{\"type\":\"Point\",\"coordinates\":[116.404,39.915]}")),
-                Crs.GCJ02);
+                fc(feature("{\"code\":\"g\"}", "{\"type\":\"Point\",\"coordinates\":[116.404,39.915]}")), Crs.GCJ02);
         double[] want = CoordinateTransform.gcj02ToWgs84(116.404, 39.915);
         assertThat(fs.get(0).geometry().getCoordinate().x).isEqualTo(want[0]);
         assertThat(fs.get(0).geometry().getCoordinate().y).isEqualTo(want[1]);
@@ -80,7 +79,9 @@ class GeoJsonFeaturesTest {
         assertThatThrownBy(() -> GeoJsonFeatures.read(
                         fc(
                                 feature("{\"code\":\"ok\"}", "{\"type\":\"Point\",\"coordinates\":[1,2]}"),
-                                feature("{\"code\":\"42010200\"}", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[\"x\",1]]]}")),
+                                feature(
+                                        "{\"code\":\"42010200\"}",
+                                        "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[\"x\",1]]]}")),
                         Crs.WGS84))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("feature 1 (code=42010200)")

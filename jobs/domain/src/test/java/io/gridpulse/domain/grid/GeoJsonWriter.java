@@ -19,11 +19,16 @@ final class GeoJsonWriter {
         for (Grid g : grids.grids()) {
             sb.append(first ? "" : ",");
             first = false;
-            sb.append("{\"type\":\"Feature\",\"properties\":{\"code\":\"").append(g.code())
-                    .append("\",\"name\":\"").append(g.name())
-                    .append("\",\"community\":\"").append(g.community())
-                    .append("\",\"street\":\"").append(g.street())
-                    .append("\",\"district\":\"").append(g.district())
+            sb.append("{\"type\":\"Feature\",\"properties\":{\"code\":\"")
+                    .append(g.code())
+                    .append("\",\"name\":\"")
+                    .append(g.name())
+                    .append("\",\"community\":\"")
+                    .append(g.community())
+                    .append("\",\"street\":\"")
+                    .append(g.street())
+                    .append("\",\"district\":\"")
+                    .append(g.district())
                     .append("\"},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[");
             Geometry geom = g.geometry();
             for (int p = 0; p < geom.getNumGeometries(); p++) {

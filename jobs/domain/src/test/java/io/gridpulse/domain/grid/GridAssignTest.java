@@ -43,11 +43,7 @@ class GridAssignTest {
     @Test
     void wrongHeaderIsRefused() {
         assertThatThrownBy(() -> GridAssign.assign(
-                        new StringReader("lon,lat,id\n1,2,3\n"),
-                        Crs.WGS84,
-                        (x, y) -> "",
-                        new StringWriter(),
-                        e -> {}))
+                        new StringReader("lon,lat,id\n1,2,3\n"), Crs.WGS84, (x, y) -> "", new StringWriter(), e -> {}))
                 .hasMessageContaining("header must be id,lon,lat");
     }
 }

@@ -23,23 +23,23 @@ class GridCheckTest {
 
     // squares of 0.001 deg (about 100 m) near Yulin
     private static String box(String code, double x0, double y0, double x1, double y1) {
-        return poly(code, "[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + "," + y1 + "],[" + x0 + ","
-                + y1 + "],[" + x0 + "," + y0 + "]]]");
+        return poly(
+                code,
+                "[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + "," + y1 + "],[" + x0 + "," + y1 + "],["
+                        + x0 + "," + y0 + "]]]");
     }
 
     @Test
     void cleanPartitionHasNoIssues() {
-        assertThat(GridCheck.check(read(
-                        box("a", 110, 22, 110.001, 22.001),
-                        box("b", 110.001, 22, 110.002, 22.001))))
+        assertThat(GridCheck.check(read(box("a", 110, 22, 110.001, 22.001), box("b", 110.001, 22, 110.002, 22.001))))
                 .isEmpty();
         assertThat(GridCheck.check(SyntheticGrids.generate(200, 5))).isEmpty();
     }
 
     @Test
     void overlapIsReportedWithAreaAndPoint() {
-        List<GridIssue> issues = GridCheck.check(read(
-                box("a", 110, 22, 110.001, 22.001), box("b", 110.0005, 22, 110.002, 22.001)));
+        List<GridIssue> issues =
+                GridCheck.check(read(box("a", 110, 22, 110.001, 22.001), box("b", 110.0005, 22, 110.002, 22.001)));
         assertThat(issues).singleElement().satisfies(i -> {
             assertThat(i.kind()).isEqualTo(GridIssue.Kind.OVERLAP);
             assertThat(i.codes()).containsExactly("a", "b");

@@ -22,7 +22,8 @@ class GridCrsTest {
             // vertex by vertex, the loaded grid is the WGS84 grid to well under a millimetre
             for (int i = 0; i < WGS.size(); i++) {
                 Coordinate[] a = WGS.grids().get(i).geometry().getCoordinates();
-                Coordinate[] b = loaded.grid(WGS.grids().get(i).code()).geometry().getCoordinates();
+                Coordinate[] b =
+                        loaded.grid(WGS.grids().get(i).code()).geometry().getCoordinates();
                 assertThat(b).hasSameSizeAs(a);
                 for (int k = 0; k < a.length; k++) {
                     assertThat(Haversine.meters(a[k].x, a[k].y, b[k].x, b[k].y)).isLessThan(0.001);
@@ -54,7 +55,9 @@ class GridCrsTest {
             String want = expected.locate(lon, lat);
             String got = actual.locate(pointCrs, p[0], p[1]);
             if (!want.equals(got)) {
-                assertThat(metresToBorder(lon, lat, want, got)).as("point %f,%f", lon, lat).isLessThan(0.001);
+                assertThat(metresToBorder(lon, lat, want, got))
+                        .as("point %f,%f", lon, lat)
+                        .isLessThan(0.001);
             } else {
                 compared++;
             }

@@ -19,7 +19,9 @@ class GridIndexAgreementTest {
                 .average()
                 .orElse(0);
         assertThat(vertices).isGreaterThan(15);
-        assertThat(GridCheck.check(GRIDS)).filteredOn(i -> i.kind() == GridIssue.Kind.OVERLAP).isEmpty();
+        assertThat(GridCheck.check(GRIDS))
+                .filteredOn(i -> i.kind() == GridIssue.Kind.OVERLAP)
+                .isEmpty();
     }
 
     @Test

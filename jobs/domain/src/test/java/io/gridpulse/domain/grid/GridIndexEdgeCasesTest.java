@@ -26,14 +26,20 @@ import org.locationtech.jts.io.WKTReader;
 class GridIndexEdgeCasesTest {
 
     private static final String[][] FIXTURES = {
-        {"A", "POLYGON ((110 22, 110.01 22, 110.01 22.01, 110 22.01, 110 22),"
-                + " (110.002 22.002, 110.008 22.002, 110.008 22.008, 110.002 22.008, 110.002 22.002))"},
+        {
+            "A",
+            "POLYGON ((110 22, 110.01 22, 110.01 22.01, 110 22.01, 110 22),"
+                    + " (110.002 22.002, 110.008 22.002, 110.008 22.008, 110.002 22.008, 110.002 22.002))"
+        },
         {"H", "POLYGON ((110.002 22.002, 110.008 22.002, 110.008 22.008, 110.002 22.008, 110.002 22.002))"},
         {"B", "POLYGON ((110.01 22, 110.02 22, 110.02 22.01, 110.01 22.01, 110.01 22))"},
         {"C", "POLYGON ((110 22.01, 110.01 22.01, 110.01 22.02, 110 22.02, 110 22.01))"},
         {"D", "POLYGON ((110.01 22.01, 110.02 22.01, 110.02 22.02, 110.01 22.02, 110.01 22.01))"},
-        {"M", "MULTIPOLYGON (((110.03 22, 110.04 22, 110.04 22.01, 110.03 22.01, 110.03 22)),"
-                + " ((110.05 22, 110.06 22, 110.06 22.01, 110.05 22.01, 110.05 22)))"},
+        {
+            "M",
+            "MULTIPOLYGON (((110.03 22, 110.04 22, 110.04 22.01, 110.03 22.01, 110.03 22)),"
+                    + " ((110.05 22, 110.06 22, 110.06 22.01, 110.05 22.01, 110.05 22)))"
+        },
         // a triangle sharing a vertex of three grids' corner region to the south-east: B, T and U meet
         {"T", "POLYGON ((110.02 22, 110.025 21.99, 110.02 21.99, 110.02 22))"},
         {"U", "POLYGON ((110.02 22, 110.03 22, 110.025 21.99, 110.02 22))"},
@@ -80,7 +86,9 @@ class GridIndexEdgeCasesTest {
         assertThat(baseline.locate(lon, lat)).as("baseline, " + name).isEqualTo(expected);
         for (int cells : new int[] {1, 1000, 1 << 20}) {
             GridIndex raster = RasterGridIndex.build(set, cells);
-            assertThat(raster.locate(lon, lat)).as("raster with %d cells, %s", cells, name).isEqualTo(expected);
+            assertThat(raster.locate(lon, lat))
+                    .as("raster with %d cells, %s", cells, name)
+                    .isEqualTo(expected);
         }
     }
 

@@ -24,10 +24,16 @@ class GridSetTest {
     void hierarchyIsAvailableFromTheCode() {
         GridSet set = GridSet.load(
                 fc(
-                        square("{\"code\":\"450902001001001\",\"name\":\"一网格\",\"community\":\"东门社区\","
-                                + "\"street\":\"名山街道\",\"district\":\"玉州区\"}", 0, 0),
-                        square("{\"code\":\"450902001002001\",\"community\":\"西门社区\",\"street\":\"名山街道\","
-                                + "\"district\":\"玉州区\"}", 1, 0)),
+                        square(
+                                "{\"code\":\"450902001001001\",\"name\":\"一网格\",\"community\":\"东门社区\","
+                                        + "\"street\":\"名山街道\",\"district\":\"玉州区\"}",
+                                0,
+                                0),
+                        square(
+                                "{\"code\":\"450902001002001\",\"community\":\"西门社区\",\"street\":\"名山街道\","
+                                        + "\"district\":\"玉州区\"}",
+                                1,
+                                0)),
                 Crs.WGS84);
         Grid g = set.grid("450902001001001");
         assertThat(g.name()).isEqualTo("一网格");
@@ -60,7 +66,11 @@ class GridSetTest {
         GridSet set = GridSet.load(fc(bowTie), Crs.WGS84);
         assertThat(set.grid("bow").geometry().isValid()).isTrue();
         assertThat(set.grid("bow").geometry().getArea()).isEqualTo(2.0);
-        assertThat(set.repairs()).singleElement().asString().contains("feature 0 (code=bow)").contains("Self-intersection");
+        assertThat(set.repairs())
+                .singleElement()
+                .asString()
+                .contains("feature 0 (code=bow)")
+                .contains("Self-intersection");
         assertThat(GridIndex.of(set).locate(0.5, 1.0)).isEqualTo("bow");
     }
 
@@ -73,6 +83,7 @@ class GridSetTest {
                 .hasMessageContaining("cannot be repaired");
         String point = "{\"type\":\"Feature\",\"properties\":{\"code\":\"p\"},\"geometry\":{\"type\":\"Point\","
                 + "\"coordinates\":[0,0]}}";
-        assertThatThrownBy(() -> GridSet.load(fc(point), Crs.WGS84)).hasMessageContaining("must be Polygon or MultiPolygon");
+        assertThatThrownBy(() -> GridSet.load(fc(point), Crs.WGS84))
+                .hasMessageContaining("must be Polygon or MultiPolygon");
     }
 }
