@@ -44,8 +44,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  */
 public final class RasterGridIndex implements GridIndex {
 
-    /** Default coarse cells per grid: a 2,000-grid city gets about 2 million (8 MB, plus sub-rasters). */
-    public static final int CELLS_PER_GRID = 1024;
+    /** Default coarse cells per grid: a 2,000-grid city gets about 560,000 (2 MB, plus sub-rasters). */
+    public static final int CELLS_PER_GRID = 256;
 
     /** A coarse cell that a boundary comes near is split into SUB x SUB fine cells. */
     private static final int SUB = 4;

@@ -93,7 +93,7 @@ public final class SyntheticGrids {
             LineString edge = (LineString) noded.getGeometryN(i);
             bent.add(bend((LineString) Densifier.densify(edge, step)));
         }
-        Polygonizer polygonizer = new Polygonizer(true);
+        Polygonizer polygonizer = new Polygonizer();
         // the bend moves nodes and edges alike, so the edges stay noded
         polygonizer.add(bent);
         @SuppressWarnings("unchecked")
