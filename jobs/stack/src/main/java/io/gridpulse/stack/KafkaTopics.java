@@ -76,7 +76,44 @@ public final class KafkaTopics implements AutoCloseable {
                 // Created meanwhile by someone else: exists, as asked.
             }
         }
+        awaitListed(topics);
         return created;
+    }
+
+    /**
+     * Waits until every topic is listed by the broker with a leader for each partition: a topic is committed by the
+     * controller before the broker's metadata shows it, and a producer or consumer started in between would stall.
+     */
+    private void awaitListed(Collection<String> topics) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!allLed(topics)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics not ready " + TIMEOUT_SECONDS + " s after creation: " + topics
+                        + " (listed: " + names() + ")");
+            }
+            LocalClickHouse.sleep(100);
+        }
+    }
+
+    private boolean allLed(Collection<String> topics) {
+        if (!names().containsAll(topics)) {
+            return false;
+        }
+        try {
+            return admin
+                    .describeTopics(List.copyOf(new java.util.LinkedHashSet<>(topics)))
+                    .allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .values()
+                    .stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for topics " + topics, e);
+        }
     }
 
     /** Deletes the topics that exist (for a reset) and waits until they are gone. */

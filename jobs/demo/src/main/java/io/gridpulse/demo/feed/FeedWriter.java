@@ -1,10 +1,7 @@
 package io.gridpulse.demo.feed;
 
 import io.gridpulse.domain.codec.ReasonCode;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -109,21 +106,19 @@ public final class FeedWriter {
             badCounts.merge(ReasonCode.DUPLICATE_CONFLICT.name(), (long) conflicts.size(), Long::sum);
         }
         StringBuilder sb = new StringBuilder(512);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+        try (Utf8Sink out = new Utf8Sink(Files.newOutputStream(file))) {
             for (long k : keys) {
                 int id = (int) (k & ID_MASK);
-                byte[] bytes;
                 if (id < n + redeliveries) {
                     sb.setLength(0);
                     records.render(id < n ? id : redeliverOf[id - n], sb);
-                    bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                    out.write(sb);
                 } else if (id < n + redeliveries + bad.size()) {
-                    bytes = bad.get(id - n - redeliveries).bytes();
+                    out.write(bad.get(id - n - redeliveries).bytes());
                 } else {
-                    bytes = conflicts.get(id - n - redeliveries - bad.size()).bytes();
+                    out.write(conflicts.get(id - n - redeliveries - bad.size()).bytes());
                 }
-                out.write(bytes);
-                out.write('\n');
+                out.newline();
             }
         }
         return new FeedStats(

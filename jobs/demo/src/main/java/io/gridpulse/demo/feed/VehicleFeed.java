@@ -344,8 +344,8 @@ public final class VehicleFeed implements FeedWriter.Records {
             int interval =
                     switch (v.type()) {
                         case MUCK -> 20 + r.nextInt(11);
-                        case SWEEPER -> 10 + r.nextInt(6);
-                        case GARBAGE -> 15 + r.nextInt(11);
+                        case SWEEPER -> 12 + r.nextInt(7);
+                        case GARBAGE -> 18 + r.nextInt(11);
                         case SPRINKLER -> 15 + r.nextInt(16);
                         default -> 10 + r.nextInt(11);
                     };
