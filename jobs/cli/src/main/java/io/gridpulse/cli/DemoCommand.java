@@ -18,7 +18,7 @@ final class DemoCommand {
             throw new IllegalArgumentException("demo takes no options");
         }
         Endpoints endpoints = Connections.endpoints(true, err);
-        Path city = DemoCity.ensure(err);
+        Path city = DemoCityFiles.ensure(err);
         ProcessOptions options = new ProcessOptions(
                 city.resolve("cases.jsonl"),
                 city.resolve("vehicles.jsonl"),

@@ -153,7 +153,7 @@ final class LocalRun {
         try (TableWriter<Rejection> w = new TableWriter<>(clickHouse, RejectedTable.SPEC, RetryPolicy.DEFAULT)) {
             w.write(tooLarge);
         }
-        Properties p = Publisher.producerProps(endpoints.kafkaBootstrap(), Map.of());
+        Properties p = Publisher.producerProps(endpoints.kafkaBootstrap());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             for (Rejection r : tooLarge) {
                 producer.send(new ProducerRecord<>(

@@ -24,7 +24,7 @@ final class ProcessCommand {
     private ProcessCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        ProcessOptions options = ProcessOptions.parse(args, DemoCity.referenceDefaults(err));
+        ProcessOptions options = ProcessOptions.parse(args, DemoCityFiles.referenceDefaults(err));
         Endpoints endpoints = Connections.endpoints(true, err);
         ClickHouseSettings ch = Connections.clickHouse(endpoints);
         RunReport report = process(options, endpoints, ch, err);
@@ -65,7 +65,7 @@ final class ProcessCommand {
                     + e.getKey().topic());
             published.put(
                     e.getKey(),
-                    Publisher.publish(e.getKey(), e.getValue(), endpoints.kafkaBootstrap(), Map.of(), wallClock, err));
+                    Publisher.publish(e.getKey(), e.getValue(), endpoints.kafkaBootstrap(), wallClock, err));
         }
         long asOf = options.asOf() != null ? options.asOf() : latestEventTime(published);
         String runId = UUID.randomUUID().toString();

@@ -7,6 +7,7 @@ import io.gridpulse.domain.codec.RawText;
 import io.gridpulse.domain.codec.ReasonCode;
 import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.Feed;
+import io.gridpulse.stack.KafkaTopics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,12 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -53,8 +51,7 @@ final class Publisher {
 
     private Publisher() {}
 
-    static Published publish(
-            Feed feed, Path file, String bootstrap, Map<String, String> kafkaProps, long wallClock, PrintStream err)
+    static Published publish(Feed feed, Path file, String bootstrap, long wallClock, PrintStream err)
             throws IOException, InterruptedException {
         List<byte[]> lines = new ArrayList<>();
         List<Rejection> tooLarge = new ArrayList<>();
@@ -94,11 +91,12 @@ final class Publisher {
         Map<TopicPartition, Long> start = new HashMap<>();
         Map<TopicPartition, Long> end = new HashMap<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(bootstrap, kafkaProps))) {
-            List<PartitionInfo> partitions = producer.partitionsFor(feed.topic());
-            Map<TopicPartition, Long> before = endOffsets(bootstrap, kafkaProps, feed.topic(), partitions);
-            start.putAll(before);
-            end.putAll(before);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(bootstrap));
+                KafkaTopics topics = new KafkaTopics(bootstrap)) {
+            topics.latestOffsets(feed.topic()).forEach((partition, offset) -> {
+                start.put(new TopicPartition(feed.topic(), partition), offset);
+                end.put(new TopicPartition(feed.topic(), partition), offset);
+            });
             long sent = 0;
             long lastReport = System.nanoTime();
             for (int k = 0; k < n; k++) {
@@ -182,9 +180,8 @@ final class Publisher {
         return new Peek(time, key);
     }
 
-    static Properties producerProps(String bootstrap, Map<String, String> extra) {
+    static Properties producerProps(String bootstrap) {
         Properties p = new Properties();
-        p.putAll(extra);
         p.put("bootstrap.servers", bootstrap);
         p.put("key.serializer", ByteArraySerializer.class.getName());
         p.put("value.serializer", ByteArraySerializer.class.getName());
@@ -194,21 +191,5 @@ final class Publisher {
         p.put("compression.type", "lz4");
         p.put("max.request.size", String.valueOf(2 * MAX_RECORD_BYTES));
         return p;
-    }
-
-    static Map<TopicPartition, Long> endOffsets(
-            String bootstrap, Map<String, String> extra, String topic, List<PartitionInfo> partitions) {
-        Properties p = new Properties();
-        p.putAll(extra);
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> tps = new ArrayList<>();
-            for (PartitionInfo pi : partitions) {
-                tps.add(new TopicPartition(topic, pi.partition()));
-            }
-            return new HashMap<>(c.endOffsets(tps));
-        }
     }
 }

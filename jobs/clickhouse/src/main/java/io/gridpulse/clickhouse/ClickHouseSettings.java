@@ -1,10 +1,8 @@
 package io.gridpulse.clickhouse;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +19,7 @@ public record ClickHouseSettings(String httpUrl, String user, String password, S
         implements Serializable {
 
     public static final String DEFAULT_DATABASE = "gridpulse";
+    private static final String JDBC_PREFIX = "jdbc:clickhouse:";
 
     public ClickHouseSettings {
         Objects.requireNonNull(httpUrl, "httpUrl");
@@ -35,6 +34,7 @@ public record ClickHouseSettings(String httpUrl, String user, String password, S
 
     /**
      * Settings from CLICKHOUSE_URL, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD / CLICKHOUSE_PASSWORD_FILE
+     * (see {@link Secrets})
      * and GRIDPULSE_DATABASE; null when CLICKHOUSE_URL is not set.
      */
     public static ClickHouseSettings fromEnvironment(Map<String, String> env) {
@@ -43,37 +43,46 @@ public record ClickHouseSettings(String httpUrl, String user, String password, S
             return null;
         }
         return new ClickHouseSettings(
-                url, env.get("CLICKHOUSE_USER"), passwordFrom(env), env.get("GRIDPULSE_DATABASE"));
+                url,
+                env.get("CLICKHOUSE_USER"),
+                Secrets.fromEnvironment(env, "CLICKHOUSE_PASSWORD"),
+                env.get("GRIDPULSE_DATABASE"));
     }
 
-    static String passwordFrom(Map<String, String> env) {
-        String file = env.get("CLICKHOUSE_PASSWORD_FILE");
-        if (file != null && !file.isBlank()) {
-            try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read CLICKHOUSE_PASSWORD_FILE " + file, e);
+    /**
+     * The plain HTTP(S) URL of a ClickHouse HTTP interface, also accepting JDBC URLs
+     * ({@code jdbc:clickhouse:http://h:8123/db} or {@code jdbc:clickhouse://h:8123}); drops a path,
+     * a query and a trailing slash, since gridpulse names its database in every statement.
+     *
+     * @throws IllegalArgumentException for anything else, and for a URL carrying a user or password
+     */
+    public static String normalise(String url) {
+        String u = url.trim();
+        if (u.regionMatches(true, 0, JDBC_PREFIX, 0, JDBC_PREFIX.length())) {
+            u = u.substring(JDBC_PREFIX.length());
+            if (u.startsWith("//")) {
+                u = "http:" + u;
             }
         }
-        return env.get("CLICKHOUSE_PASSWORD");
-    }
-
-    /** Accepts {@code http(s)://host:port} and {@code jdbc:clickhouse:http(s)://host:port[/db]}. */
-    static String normalise(String url) {
-        String u = url.strip();
-        if (u.startsWith("jdbc:clickhouse:")) {
-            u = u.substring("jdbc:clickhouse:".length());
-        } else if (u.startsWith("jdbc:ch:")) {
-            u = u.substring("jdbc:ch:".length());
+        URI uri;
+        try {
+            uri = URI.create(u);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a ClickHouse HTTP URL: '" + url + "' (" + e.getMessage() + ")", e);
         }
-        if (!u.startsWith("http://") && !u.startsWith("https://")) {
-            u = "http://" + u;
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("Not a ClickHouse HTTP URL: '" + url
+                    + "' (expected http://host:port, https://host:port or jdbc:clickhouse:http://host:port)");
         }
-        int pathStart = u.indexOf('/', u.indexOf("//") + 2);
-        if (pathStart > 0) {
-            u = u.substring(0, pathStart);
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("ClickHouse URL has no host: '" + url + "'");
         }
-        return u;
+        if (uri.getUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "Put the ClickHouse user and password in CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, not in the URL");
+        }
+        return scheme + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
     }
 
     public ClickHouseSettings withDatabase(String db) {

@@ -13,7 +13,8 @@ class ClickHouseSettingsTest {
         assertThat(ClickHouseSettings.normalise("http://ch:8123")).isEqualTo("http://ch:8123");
         assertThat(ClickHouseSettings.normalise("jdbc:clickhouse:https://ch:8443/gridpulse"))
                 .isEqualTo("https://ch:8443");
-        assertThat(ClickHouseSettings.normalise("ch:8123")).isEqualTo("http://ch:8123");
+        // One rule for every component (the stack's Endpoints too): a URL without scheme is refused.
+        assertThatThrownBy(() -> ClickHouseSettings.normalise("ch:8123")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.gridpulse.flink;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.gridpulse.clickhouse.Secrets;
 import java.util.Map;
 
 /**
@@ -18,15 +15,7 @@ public final class PhoneKey {
     private PhoneKey() {}
 
     public static String fromEnvironment(Map<String, String> env) {
-        String file = env.get("GRIDPULSE_PHONE_HASH_KEY_FILE");
-        if (file != null && !file.isBlank()) {
-            try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read GRIDPULSE_PHONE_HASH_KEY_FILE " + file, e);
-            }
-        }
-        String key = env.get("GRIDPULSE_PHONE_HASH_KEY");
+        String key = Secrets.fromEnvironment(env, "GRIDPULSE_PHONE_HASH_KEY");
         return key == null || key.isBlank() ? DEVELOPMENT_KEY : key;
     }
 }

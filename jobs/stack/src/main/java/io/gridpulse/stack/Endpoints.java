@@ -1,12 +1,7 @@
 package io.gridpulse.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
+import io.gridpulse.clickhouse.ClickHouseSettings;
+import io.gridpulse.clickhouse.Secrets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,40 +68,9 @@ public record Endpoints(
         return Optional.of(new Endpoints(kafka, url, user.isEmpty() ? DEFAULT_USER : user, password(env), false));
     }
 
-    /**
-     * The plain HTTP(S) URL of a ClickHouse HTTP interface, also accepting JDBC URLs
-     * ({@code jdbc:clickhouse:http://h:8123/db} or {@code jdbc:clickhouse://h:8123}); drops a path, a query and a
-     * trailing slash, since this project always names its database in its queries.
-     *
-     * @throws IllegalArgumentException for anything else
-     */
+    /** The one rule for ClickHouse URLs: {@link ClickHouseSettings#normalise}. */
     public static String normaliseClickHouseUrl(String url) {
-        String u = url.trim();
-        if (u.regionMatches(true, 0, JDBC_PREFIX, 0, JDBC_PREFIX.length())) {
-            u = u.substring(JDBC_PREFIX.length());
-            if (u.startsWith("//")) {
-                u = "http:" + u;
-            }
-        }
-        URI uri;
-        try {
-            uri = URI.create(u);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a ClickHouse HTTP URL: '" + url + "' (" + e.getMessage() + ")", e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("Not a ClickHouse HTTP URL: '" + url
-                    + "' (expected http://host:port, https://host:port or jdbc:clickhouse:http://host:port)");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("ClickHouse URL has no host: '" + url + "'");
-        }
-        if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException("Put the ClickHouse user and password in " + CLICKHOUSE_USER + " and "
-                    + CLICKHOUSE_PASSWORD + ", not in the URL");
-        }
-        return scheme + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+        return ClickHouseSettings.normalise(url);
     }
 
     /** The lines of a shell script that point the commands at these endpoints (the password is never written). */
@@ -140,23 +104,8 @@ public record Endpoints(
     }
 
     private static String password(Map<String, String> env) {
-        String direct = env.get(CLICKHOUSE_PASSWORD);
-        if (direct != null && !direct.isEmpty()) {
-            return direct;
-        }
-        String file = trimmed(env.get(CLICKHOUSE_PASSWORD_FILE));
-        if (file.isEmpty()) {
-            return "";
-        }
-        try {
-            String content = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-            int newline = content.indexOf('\n');
-            String first = newline < 0 ? content : content.substring(0, newline);
-            return first.endsWith("\r") ? first.substring(0, first.length() - 1) : first;
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException(
-                    "Cannot read the ClickHouse password from " + CLICKHOUSE_PASSWORD_FILE + "=" + file + ": " + e, e);
-        }
+        String p = Secrets.fromEnvironment(env, CLICKHOUSE_PASSWORD);
+        return p == null ? "" : p;
     }
 
     private static String trimmed(String s) {

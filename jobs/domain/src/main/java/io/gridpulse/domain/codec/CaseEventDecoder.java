@@ -100,27 +100,18 @@ public final class CaseEventDecoder implements FeedDecoder<CaseEvent> {
                     ReasonCode.UNKNOWN_VALUE, Fields.unknownValue("source", sourceText, CaseSource.class));
         }
         boolean located = Fields.present(o, "lon");
-        String crsText = Fields.text(o, "crs");
-        Crs crs = crsText == null ? (located ? Crs.WGS84 : null) : Crs.parse(crsText);
-        if (crsText != null && crs == null) {
-            return Decoded.rejected(ReasonCode.UNKNOWN_VALUE, Fields.unknownValue("crs", crsText, Crs.class));
+        Decoded<Crs> crsOf = Fields.crs(o, located);
+        if (!crsOf.isOk()) {
+            return crsOf.asRejection();
         }
-        String timeText = Fields.text(o, "time");
-        long time = IsoTime.parseEpochMillis(timeText);
-        if (time == IsoTime.INVALID) {
-            return Decoded.rejected(ReasonCode.BAD_TIME, Fields.badTime("time", timeText));
+        Crs crs = crsOf.value();
+        Decoded<Long> timeOf = Fields.timeThenCoordinates(o, wallClockMillis, located);
+        if (!timeOf.isOk()) {
+            return timeOf.asRejection();
         }
-        if (time > wallClockMillis + FeedRules.FUTURE_TOLERANCE_MILLIS) {
-            return Decoded.rejected(ReasonCode.FUTURE_TIME, Fields.futureTime(timeText));
-        }
+        long time = timeOf.value();
         Double lon = Fields.number(o, "lon");
         Double lat = Fields.number(o, "lat");
-        if (located) {
-            detail = Fields.badCoordinates(lon, lat);
-            if (detail != null) {
-                return Decoded.rejected(ReasonCode.BAD_COORDINATES, detail);
-            }
-        }
         String categoryCode = Fields.text(o, "categoryCode");
         if (type == CaseEventType.REPORTED && !catalog.contains(categoryCode)) {
             return Decoded.rejected(
@@ -146,7 +137,7 @@ public final class CaseEventDecoder implements FeedDecoder<CaseEvent> {
                 return Decoded.rejected(
                         ReasonCode.BAD_DEADLINE,
                         "field 'deadline' " + Details.quote(deadlineText) + " is earlier than the event's time "
-                                + Details.quote(timeText));
+                                + Details.quote(Fields.text(o, "time")));
             }
             deadline = d;
         }

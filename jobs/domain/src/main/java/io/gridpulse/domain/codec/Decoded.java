@@ -11,6 +11,14 @@ public record Decoded<T>(T value, ReasonCode reason, String detail) {
         return new Decoded<>(null, reason, detail);
     }
 
+    /** This rejection as the outcome of a record of another type (only for rejections). */
+    public <U> Decoded<U> asRejection() {
+        if (isOk()) {
+            throw new IllegalStateException("not a rejection");
+        }
+        return new Decoded<>(null, reason, detail);
+    }
+
     public boolean isOk() {
         return reason == null;
     }

@@ -160,4 +160,43 @@ final class Fields {
     static String futureTime(String text) {
         return "field 'time' " + Details.quote(text) + " is more than one day after the wall clock";
     }
+
+    /**
+     * The record's {@code crs}: its value; WGS84 when absent on a located record; null when absent
+     * on a record without location. An unknown name is UNKNOWN_VALUE.
+     */
+    static Decoded<io.gridpulse.domain.geo.Crs> crs(ObjectNode o, boolean located) {
+        String text = text(o, "crs");
+        if (text == null) {
+            return Decoded.ok(located ? io.gridpulse.domain.geo.Crs.WGS84 : null);
+        }
+        io.gridpulse.domain.geo.Crs crs = io.gridpulse.domain.geo.Crs.parse(text);
+        return crs != null
+                ? Decoded.ok(crs)
+                : Decoded.rejected(
+                        ReasonCode.UNKNOWN_VALUE, unknownValue("crs", text, io.gridpulse.domain.geo.Crs.class));
+    }
+
+    /**
+     * The checks every feed makes in this order once types and enum values are right: the time
+     * (BAD_TIME), not more than the tolerance ahead of the wall clock (FUTURE_TIME), then, on a
+     * located record, the coordinates (BAD_COORDINATES). Returns the time.
+     */
+    static Decoded<Long> timeThenCoordinates(ObjectNode o, long wallClockMillis, boolean located) {
+        String timeText = text(o, "time");
+        long time = IsoTime.parseEpochMillis(timeText);
+        if (time == IsoTime.INVALID) {
+            return Decoded.rejected(ReasonCode.BAD_TIME, badTime("time", timeText));
+        }
+        if (time > wallClockMillis + FeedRules.FUTURE_TOLERANCE_MILLIS) {
+            return Decoded.rejected(ReasonCode.FUTURE_TIME, futureTime(timeText));
+        }
+        if (located) {
+            String detail = badCoordinates(number(o, "lon"), number(o, "lat"));
+            if (detail != null) {
+                return Decoded.rejected(ReasonCode.BAD_COORDINATES, detail);
+            }
+        }
+        return Decoded.ok(time);
+    }
 }

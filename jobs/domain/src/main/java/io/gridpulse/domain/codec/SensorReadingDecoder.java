@@ -36,27 +36,18 @@ public final class SensorReadingDecoder implements FeedDecoder<SensorReading> {
             return Decoded.rejected(ReasonCode.WRONG_TYPE, detail);
         }
         boolean located = Fields.present(o, "lon");
-        String crsText = Fields.text(o, "crs");
-        Crs crs = crsText == null ? (located ? Crs.WGS84 : null) : Crs.parse(crsText);
-        if (crsText != null && crs == null) {
-            return Decoded.rejected(ReasonCode.UNKNOWN_VALUE, Fields.unknownValue("crs", crsText, Crs.class));
+        Decoded<Crs> crsOf = Fields.crs(o, located);
+        if (!crsOf.isOk()) {
+            return crsOf.asRejection();
         }
-        String timeText = Fields.text(o, "time");
-        long time = IsoTime.parseEpochMillis(timeText);
-        if (time == IsoTime.INVALID) {
-            return Decoded.rejected(ReasonCode.BAD_TIME, Fields.badTime("time", timeText));
+        Crs crs = crsOf.value();
+        Decoded<Long> timeOf = Fields.timeThenCoordinates(o, wallClockMillis, located);
+        if (!timeOf.isOk()) {
+            return timeOf.asRejection();
         }
-        if (time > wallClockMillis + FeedRules.FUTURE_TOLERANCE_MILLIS) {
-            return Decoded.rejected(ReasonCode.FUTURE_TIME, Fields.futureTime(timeText));
-        }
+        long time = timeOf.value();
         Double lon = Fields.number(o, "lon");
         Double lat = Fields.number(o, "lat");
-        if (located) {
-            detail = Fields.badCoordinates(lon, lat);
-            if (detail != null) {
-                return Decoded.rejected(ReasonCode.BAD_COORDINATES, detail);
-            }
-        }
         return Decoded.ok(new SensorReading(
                 Fields.text(o, "sensorId"),
                 time,

@@ -36,11 +36,11 @@ public final class VehiclePositionDecoder implements FeedDecoder<VehiclePosition
         if (detail != null) {
             return Decoded.rejected(ReasonCode.WRONG_TYPE, detail);
         }
-        String crsText = Fields.text(o, "crs");
-        Crs crs = crsText == null ? Crs.WGS84 : Crs.parse(crsText);
-        if (crs == null) {
-            return Decoded.rejected(ReasonCode.UNKNOWN_VALUE, Fields.unknownValue("crs", crsText, Crs.class));
+        Decoded<Crs> crsOf = Fields.crs(o, true);
+        if (!crsOf.isOk()) {
+            return crsOf.asRejection();
         }
+        Crs crs = crsOf.value();
         String typeText = Fields.text(o, "vehicleType");
         VehicleType type = typeText == null ? null : enumValue(VehicleType.class, typeText);
         if (typeText != null && type == null) {
@@ -56,20 +56,13 @@ public final class VehiclePositionDecoder implements FeedDecoder<VehiclePosition
             return Decoded.rejected(
                     ReasonCode.UNKNOWN_VALUE, "field 'heading' must be in [0, 360] degrees, got " + heading);
         }
-        String timeText = Fields.text(o, "time");
-        long time = IsoTime.parseEpochMillis(timeText);
-        if (time == IsoTime.INVALID) {
-            return Decoded.rejected(ReasonCode.BAD_TIME, Fields.badTime("time", timeText));
+        Decoded<Long> timeOf = Fields.timeThenCoordinates(o, wallClockMillis, true);
+        if (!timeOf.isOk()) {
+            return timeOf.asRejection();
         }
-        if (time > wallClockMillis + FeedRules.FUTURE_TOLERANCE_MILLIS) {
-            return Decoded.rejected(ReasonCode.FUTURE_TIME, Fields.futureTime(timeText));
-        }
+        long time = timeOf.value();
         double lon = o.get("lon").doubleValue();
         double lat = o.get("lat").doubleValue();
-        detail = Fields.badCoordinates(lon, lat);
-        if (detail != null) {
-            return Decoded.rejected(ReasonCode.BAD_COORDINATES, detail);
-        }
         return Decoded.ok(new VehiclePosition(
                 Fields.text(o, "vehicleId"), time, lon, lat, crs, speed, heading, type, Fields.text(o, "plate")));
     }

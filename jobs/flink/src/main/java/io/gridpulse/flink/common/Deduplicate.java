@@ -58,7 +58,9 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
             ProgressCounters.rejected(feed, ReasonCode.TOO_LATE);
             return;
         }
-        long hash = hash64(String.valueOf(payload(r)));
+        // Only the case feed tells a conflict from a redelivery; for positions and readings the
+        // identity alone decides, and hashing millions of payloads would be wasted work.
+        long hash = feed == Feed.CASES ? hash64(String.valueOf(payload(r))) : 0L;
         Long first = seen.value();
         if (first == null) {
             seen.update(hash);

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
  * generator is deterministic, so the files of a given seed never change. Generated into a
  * temporary folder and renamed when complete, so an interrupted generation is never used.
  */
-final class DemoCity {
+final class DemoCityFiles {
 
-    private DemoCity() {}
+    private DemoCityFiles() {}
 
     static Path dir() {
         String home = System.getenv("GRIDPULSE_HOME");
