@@ -154,38 +154,8 @@ public final class DemoCity {
     /** The same eventId with a different payload: a corrected description or a shifted time. */
     private static String conflicting(CaseFeed.Ev e, int k) {
         CaseFeed.Ev changed = k % 2 == 0
-                ? new CaseFeed.Ev(
-                        e.eventId(),
-                        e.caseId(),
-                        e.type(),
-                        e.time(),
-                        e.source(),
-                        e.categoryCode(),
-                        e.lon(),
-                        e.lat(),
-                        e.crs(),
-                        e.department(),
-                        e.deadline(),
-                        e.inspectorId(),
-                        e.address(),
-                        (e.description() == null ? "" : e.description()) + "（内容已更正）",
-                        e.reporterPhone())
-                : new CaseFeed.Ev(
-                        e.eventId(),
-                        e.caseId(),
-                        e.type(),
-                        e.time() + 120,
-                        e.source(),
-                        e.categoryCode(),
-                        e.lon(),
-                        e.lat(),
-                        e.crs(),
-                        e.department(),
-                        e.deadline() == 0 ? 0 : e.deadline() + 120,
-                        e.inspectorId(),
-                        e.address(),
-                        e.description(),
-                        e.reporterPhone());
+                ? e.withDescription((e.description() == null ? "" : e.description()) + "（内容已更正）")
+                : e.shiftedBy(120);
         StringBuilder sb = new StringBuilder();
         CaseFeed.render(changed, sb);
         return sb.toString();

@@ -50,7 +50,48 @@ public final class CaseFeed implements FeedWriter.Records {
             String inspectorId,
             String address,
             String description,
-            String reporterPhone) {}
+            String reporterPhone) {
+
+        /** The same event with another description (a conflicting redelivery). */
+        public Ev withDescription(String newDescription) {
+            return new Ev(
+                    eventId,
+                    caseId,
+                    type,
+                    time,
+                    source,
+                    categoryCode,
+                    lon,
+                    lat,
+                    crs,
+                    department,
+                    deadline,
+                    inspectorId,
+                    address,
+                    newDescription,
+                    reporterPhone);
+        }
+
+        /** The same event moved later, its deadline too when it has one (a conflicting redelivery). */
+        public Ev shiftedBy(long delta) {
+            return new Ev(
+                    eventId,
+                    caseId,
+                    type,
+                    time + delta,
+                    source,
+                    categoryCode,
+                    lon,
+                    lat,
+                    crs,
+                    department,
+                    deadline == 0 ? 0 : deadline + delta,
+                    inspectorId,
+                    address,
+                    description,
+                    reporterPhone);
+        }
+    }
 
     private record Report(
             long time, CaseSource source, double x, double y, Category category, boolean repeat, String note) {}

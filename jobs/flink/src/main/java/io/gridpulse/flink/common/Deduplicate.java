@@ -1,5 +1,6 @@
 package io.gridpulse.flink.common;
 
+import io.gridpulse.domain.codec.RawText;
 import io.gridpulse.domain.codec.ReasonCode;
 import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.Feed;
@@ -52,7 +53,7 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
                             feed,
                             ReasonCode.TOO_LATE,
                             "event time is more than the allowed lateness behind the job's event-time progress",
-                            r.raw() == null ? String.valueOf(payload(r)) : r.raw(),
+                            rawText(r),
                             System.currentTimeMillis(),
                             r.origin()));
             ProgressCounters.rejected(feed, ReasonCode.TOO_LATE);
@@ -82,7 +83,7 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
                         ReasonCode.DUPLICATE_CONFLICT,
                         "eventId " + ctx.getCurrentKey()
                                 + " was seen before with another payload; the first copy is kept",
-                        r.raw(),
+                        rawText(r),
                         System.currentTimeMillis(),
                         r.origin()));
     }
@@ -90,6 +91,10 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeedRecord> out) {
         seen.clear();
+    }
+
+    private static String rawText(FeedRecord r) {
+        return r.raw() == null ? String.valueOf(payload(r)) : RawText.sanitize(r.raw());
     }
 
     private static Object payload(FeedRecord r) {

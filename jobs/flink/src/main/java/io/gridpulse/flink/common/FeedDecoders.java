@@ -45,7 +45,7 @@ public final class FeedDecoders implements Serializable {
                 }
                 Decoded<CaseEvent> d = cases.decode(raw, wallClock);
                 return d.isOk()
-                        ? new FeedRecord(d.value(), null, null, null, RawText.sanitize(raw), origin)
+                        ? new FeedRecord(d.value(), null, null, null, raw, origin)
                         : rejected(d, raw, wallClock, origin);
             }
             case VEHICLES -> {

@@ -7,16 +7,16 @@ import io.gridpulse.domain.model.VehiclePosition;
 
 /**
  * One record read from a feed topic, decoded at the source so that timestamps and per-partition
- * watermarks come from event time: exactly one of the four payloads is set. {@code raw} is the
- * sanitized text of a case event (kept so that a conflicting duplicate can be rejected with its
- * text); null otherwise.
+ * watermarks come from event time: exactly one of the four payloads is set. {@code raw} holds a
+ * case event's bytes, so that a conflicting duplicate can be rejected with its text (sanitized
+ * only then, for the few that need it); null otherwise.
  */
 public record FeedRecord(
         CaseEvent caseEvent,
         VehiclePosition position,
         SensorReading reading,
         Rejection rejection,
-        String raw,
+        byte[] raw,
         String origin) {
 
     /** The event time, or Long.MIN_VALUE for a rejection (which never moves the watermark). */

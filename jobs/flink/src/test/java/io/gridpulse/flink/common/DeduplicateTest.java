@@ -43,7 +43,13 @@ class DeduplicateTest {
                 null,
                 null,
                 null);
-        return new FeedRecord(e, null, null, null, "{raw}", "gridpulse.cases/0@" + time);
+        return new FeedRecord(
+                e,
+                null,
+                null,
+                null,
+                "{raw}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "gridpulse.cases/0@" + time);
     }
 
     @Test
