@@ -12,6 +12,23 @@ public final class Environments {
 
     private Environments() {}
 
+    /**
+     * Applies gridpulse's settings to a configuration (before the environment is created). On a
+     * cluster, checkpoint storage is the cluster's (its configuration names a durable directory);
+     * a local run passes {@code localCheckpointDir}: Flink's default storage keeps checkpoints in
+     * the JobManager's memory, capped at 5 MB, which the deduplication state of a week of GPS
+     * positions exceeds, and every failed checkpoint would restart the job.
+     */
+    public static Configuration configure(Configuration conf, JobSettings s, java.nio.file.Path localCheckpointDir) {
+        if (localCheckpointDir != null) {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    localCheckpointDir.toUri().toString());
+        }
+        return configure(conf, s);
+    }
+
     /** Applies gridpulse's settings to a configuration (before the environment is created). */
     public static Configuration configure(Configuration conf, JobSettings s) {
         // Every type has an explicit serializer: a Kryo fallback would be a failure, not a slowdown.
