@@ -1,6 +1,8 @@
 package io.gridpulse.cli;
 
 import io.gridpulse.demo.DemoOptions;
+import io.gridpulse.domain.geo.Crs;
+import io.gridpulse.flink.common.ReferencePaths;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -40,7 +42,21 @@ final class DemoCityFiles {
     }
 
     /** The reference defaults of `process`: the demo city's, generated on first use. */
-    static ReferenceFiles referenceDefaults(PrintStream err) throws IOException {
-        return ReferenceFiles.demoCity(ensure(err));
+    static ReferencePaths referenceDefaults(PrintStream err) throws IOException {
+        return reference(ensure(err));
+    }
+
+    /** The demo city's reference files in a generated city folder. */
+    static ReferencePaths reference(Path dir) {
+        return new ReferencePaths(
+                dir.resolve("grids.geojson"),
+                Crs.WGS84,
+                dir.resolve("catalog.csv"),
+                dir.resolve("calendar.json"),
+                dir.resolve("departments.csv"),
+                dir.resolve("vehicles-ref.csv"),
+                dir.resolve("sensors-ref.csv"),
+                dir.resolve("zones.geojson"),
+                dir.resolve("sensor-rules.csv"));
     }
 }

@@ -23,7 +23,7 @@ final class DemoCommand {
                 city.resolve("cases.jsonl"),
                 city.resolve("vehicles.jsonl"),
                 city.resolve("sensors.jsonl"),
-                ReferenceFiles.demoCity(city),
+                DemoCityFiles.reference(city),
                 null,
                 true,
                 2);

@@ -64,9 +64,7 @@ final class LocalRun {
 
     LocalRun(ProcessOptions options, Endpoints endpoints, ClickHouseSettings clickHouse, String phoneKey)
             throws java.io.IOException {
-        ReferenceFiles rf = options.reference();
-        this.reference = ReferenceData.read(
-                rf.grids(), rf.gridsCrs(), rf.catalog(), rf.departments(), rf.vehicles(), rf.sensors());
+        this.reference = ReferenceData.read(options.reference());
         this.options = options;
         this.endpoints = endpoints;
         this.clickHouse = clickHouse;

@@ -2,6 +2,7 @@ package io.gridpulse.cli;
 
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.flink.Args;
+import io.gridpulse.flink.common.ReferencePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -10,7 +11,7 @@ import java.util.Set;
 
 /** The options of {@code process}, checked before anything runs. */
 record ProcessOptions(
-        Path cases, Path vehicles, Path sensors, ReferenceFiles reference, Long asOf, boolean reset, int parallelism) {
+        Path cases, Path vehicles, Path sensors, ReferencePaths reference, Long asOf, boolean reset, int parallelism) {
 
     static final Set<String> VALUE_OPTIONS = Set.of(
             "cases",
@@ -29,7 +30,7 @@ record ProcessOptions(
             "parallelism");
     static final Set<String> FLAGS = Set.of("reset");
 
-    static ProcessOptions parse(String[] argv, ReferenceFiles demoDefaults) {
+    static ProcessOptions parse(String[] argv, ReferencePaths demoDefaults) {
         Args a = Args.parse(argv, VALUE_OPTIONS, FLAGS);
         if (!a.positional().isEmpty()) {
             throw new IllegalArgumentException(
@@ -46,7 +47,7 @@ record ProcessOptions(
         if (gridsCrs == null) {
             throw new IllegalArgumentException("--grids-crs must be WGS84, CGCS2000, GCJ02 or BD09, got " + crs);
         }
-        ReferenceFiles ref = new ReferenceFiles(
+        ReferencePaths ref = new ReferencePaths(
                 or(file(a, "grids"), demoDefaults.grids()),
                 a.get("grids") == null ? demoDefaults.gridsCrs() : gridsCrs,
                 or(file(a, "catalog"), demoDefaults.catalog()),

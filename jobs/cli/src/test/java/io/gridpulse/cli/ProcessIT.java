@@ -54,7 +54,7 @@ class ProcessIT {
                 city.resolve("cases.jsonl"),
                 city.resolve("vehicles.jsonl"),
                 city.resolve("sensors.jsonl"),
-                ReferenceFiles.demoCity(city),
+                DemoCityFiles.reference(city),
                 null,
                 false,
                 2);

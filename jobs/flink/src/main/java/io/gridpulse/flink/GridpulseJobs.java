@@ -10,6 +10,7 @@ import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
 import io.gridpulse.flink.common.Outputs;
 import io.gridpulse.flink.common.ReferenceData;
+import io.gridpulse.flink.common.ReferencePaths;
 import io.gridpulse.flink.sensors.SensorIngestJob;
 import io.gridpulse.flink.vehicles.VehicleIngestJob;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ public final class GridpulseJobs {
             "grids",
             "grids-crs",
             "catalog",
+            "calendar",
+            "zones",
+            "sensor-rules",
             "departments",
             "vehicles-ref",
             "sensors-ref",
@@ -80,13 +84,16 @@ public final class GridpulseJobs {
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 Integer.parseInt(a.get("parallelism", "2")),
                 PhoneKey.fromEnvironment(env));
-        ReferenceData ref = ReferenceData.read(
+        ReferenceData ref = ReferenceData.read(new ReferencePaths(
                 Path.of(required(a, "grids")),
                 Crs.valueOf(a.get("grids-crs", "WGS84")),
                 Path.of(required(a, "catalog")),
+                path(a.get("calendar")),
                 path(a.get("departments")),
                 path(a.get("vehicles-ref")),
-                path(a.get("sensors-ref")));
+                path(a.get("sensors-ref")),
+                path(a.get("zones")),
+                path(a.get("sensor-rules"))));
         Migrations.apply(ch);
         StreamExecutionEnvironment e = Environments.forCluster(s);
         Outputs outputs = new Outputs(s);

@@ -1,5 +1,6 @@
 package io.gridpulse.flink.common;
 
+import io.gridpulse.domain.calendar.WorkCalendar;
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.grid.GridIndex;
 import io.gridpulse.domain.grid.GridSet;
@@ -7,6 +8,7 @@ import io.gridpulse.domain.grid.RasterGridIndex;
 import io.gridpulse.domain.reference.Catalog;
 import io.gridpulse.domain.reference.Departments;
 import io.gridpulse.domain.reference.SensorRegistry;
+import io.gridpulse.domain.reference.SensorRules;
 import io.gridpulse.domain.reference.VehicleRegistry;
 import java.io.IOException;
 import java.io.Serializable;
@@ -35,34 +37,58 @@ public final class ReferenceData implements Serializable {
     private final byte[] departments;
     private final byte[] vehicles;
     private final byte[] sensors;
+    private final byte[] calendar;
+    private final byte[] zones;
+    private final byte[] sensorRules;
     private final String fingerprint;
 
+    /** The files' bytes; all but {@code grids} and {@code catalog} may be null (not given). */
     public ReferenceData(
-            byte[] grids, Crs gridsCrs, byte[] catalog, byte[] departments, byte[] vehicles, byte[] sensors) {
+            byte[] grids,
+            Crs gridsCrs,
+            byte[] catalog,
+            byte[] calendar,
+            byte[] departments,
+            byte[] vehicles,
+            byte[] sensors,
+            byte[] zones,
+            byte[] sensorRules) {
         this.grids = grids;
         this.gridsCrs = gridsCrs == null ? Crs.WGS84 : gridsCrs;
         this.catalog = catalog;
+        this.calendar = calendar;
         this.departments = departments;
         this.vehicles = vehicles;
         this.sensors = sensors;
+        this.zones = zones;
+        this.sensorRules = sensorRules;
         this.fingerprint = digest(grids)
                 + this.gridsCrs
                 + digest(catalog)
+                + digest(calendar)
                 + digest(departments)
                 + digest(vehicles)
-                + digest(sensors);
+                + digest(sensors)
+                + digest(zones)
+                + digest(sensorRules);
     }
 
-    /** Reads the files; {@code departments}, {@code vehicles} and {@code sensors} may be null. */
-    public static ReferenceData read(
-            Path grids, Crs gridsCrs, Path catalog, Path departments, Path vehicles, Path sensors) throws IOException {
+    /** Reads the files named by {@code paths}. */
+    public static ReferenceData read(ReferencePaths paths) throws IOException {
         return new ReferenceData(
-                Files.readAllBytes(grids),
-                gridsCrs,
-                Files.readAllBytes(catalog),
-                departments == null ? null : Files.readAllBytes(departments),
-                vehicles == null ? null : Files.readAllBytes(vehicles),
-                sensors == null ? null : Files.readAllBytes(sensors));
+                Files.readAllBytes(paths.grids()),
+                paths.gridsCrs(),
+                Files.readAllBytes(paths.catalog()),
+                bytes(paths.calendar()),
+                bytes(paths.departments()),
+                bytes(paths.vehicles()),
+                bytes(paths.sensors()),
+                bytes(paths.zones()),
+                bytes(paths.sensorRules()));
+    }
+
+    private static byte[] bytes(Path p) throws IOException {
+        return p == null ? null : Files.readAllBytes(p);
     }
 
     public GridSet gridSet() {
@@ -90,8 +116,30 @@ public final class ReferenceData implements Serializable {
         return sensors == null ? null : parsed("sensors", sensors, SensorRegistry::parseCsv);
     }
 
+    /**
+     * The working calendar (工作日历) that turns catalogue limits into deadlines.
+     *
+     * @throws IllegalStateException when no calendar file was given
+     */
+    public WorkCalendar calendar() {
+        if (calendar == null) {
+            throw new IllegalStateException("no working calendar was given (--calendar)");
+        }
+        return parsed("calendar", calendar, WorkCalendar::parse);
+    }
+
+    /** The zones file's bytes (RESTRICTED zones and DISPOSAL_SITEs); null when not given. */
+    public byte[] zonesBytes() {
+        return zones;
+    }
+
+    /** Sensor alarm rules; null when no rules file was given. */
+    public SensorRules sensorRules() {
+        return sensorRules == null ? null : parsed("sensorRules", sensorRules, SensorRules::parseCsv);
+    }
+
     @SuppressWarnings("unchecked")
-    private <T> T parsed(String what, byte[] bytes, Function<byte[], T> parse) {
+    <T> T parsed(String what, byte[] bytes, Function<byte[], T> parse) {
         return (T) PARSED.computeIfAbsent(what + ":" + fingerprint, k -> parse.apply(bytes));
     }
 
