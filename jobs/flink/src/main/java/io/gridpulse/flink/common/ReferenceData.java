@@ -10,12 +10,14 @@ import io.gridpulse.domain.reference.Departments;
 import io.gridpulse.domain.reference.SensorRegistry;
 import io.gridpulse.domain.reference.SensorRules;
 import io.gridpulse.domain.reference.VehicleRegistry;
+import io.gridpulse.domain.zone.Zones;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,6 +133,19 @@ public final class ReferenceData implements Serializable {
     /** The zones file's bytes (RESTRICTED zones and DISPOSAL_SITEs); null when not given. */
     public byte[] zonesBytes() {
         return zones;
+    }
+
+    /**
+     * The zones (RESTRICTED zones and DISPOSAL_SITEs), read in the grid file's coordinate system;
+     * no zones when no zones file was given.
+     */
+    public Zones zones() {
+        return zones == null ? Zones.none() : parsed("zones", zones, b -> Zones.parse(b, gridsCrs));
+    }
+
+    /** The calendar's time zone (local days and hours of day), else the tables' zone. */
+    public ZoneId timeZone() {
+        return calendar == null ? Times.TABLE_ZONE : calendar().zone();
     }
 
     /** Sensor alarm rules; null when no rules file was given. */

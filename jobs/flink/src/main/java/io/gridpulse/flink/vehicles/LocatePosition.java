@@ -35,7 +35,6 @@ public final class LocatePosition extends RichMapFunction<FeedRecord, PositionRo
         VehicleType type = vehicles != null
                 ? vehicles.typeOf(p.vehicleId(), p.vehicleType())
                 : (p.vehicleType() == null ? VehicleType.OTHER : p.vehicleType());
-        return new PositionRow(
-                p, type.name(), grids.locate(p.crs(), p.lon(), p.lat()), 0.0, System.currentTimeMillis());
+        return new PositionRow(p, type.name(), grids.locate(p.crs(), p.lon(), p.lat()), System.currentTimeMillis());
     }
 }

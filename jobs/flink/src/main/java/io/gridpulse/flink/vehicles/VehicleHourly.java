@@ -1,5 +1,15 @@
 package io.gridpulse.flink.vehicles;
 
-/** Positions and distance of one vehicle in one hour. */
+/**
+ * One vehicle's hour (a row of {@code vehicle_hourly}): kept positions, distance and moving /
+ * stationary time of the counted steps whose later position lies in the hour.
+ */
 public record VehicleHourly(
-        long hour, String vehicleId, String vehicleType, long positions, double distanceKm, long version) {}
+        long hour,
+        String vehicleId,
+        String vehicleType,
+        long positions,
+        double distanceKm,
+        double movingMinutes,
+        double stationaryMinutes,
+        long version) {}
