@@ -99,17 +99,30 @@ final class LocalRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
         Outputs outputs = new Outputs(settings);
         long total = 0;
-        for (var e : published.entrySet()) {
-            Feed feed = e.getKey();
-            Publisher.Published p = e.getValue();
+        // Sensors first: their alarms' case reports join the case pipeline (SensorIngestJob).
+        org.apache.flink.streaming.api.datastream.DataStream<io.gridpulse.flink.common.FeedRecord> sensorCases = null;
+        CaseIngestJob cases = null;
+        for (Feed feed : List.of(Feed.SENSORS, Feed.VEHICLES, Feed.CASES)) {
+            Publisher.Published p = published.get(feed);
+            if (p == null) {
+                continue;
+            }
             total += p.sent();
             var source =
                     FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
-                case CASES -> new CaseIngestJob(settings, reference, source, outputs).build(env);
+                case CASES -> cases = new CaseIngestJob(settings, reference, source, outputs);
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
-                case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
+                case SENSORS -> sensorCases = new SensorIngestJob(settings, reference, source, outputs).build(env);
             }
+        }
+        if (cases != null) {
+            if (sensorCases != null) {
+                cases.withGeneratedEvents(sensorCases);
+            }
+            cases.build(env);
+        } else if (sensorCases != null) {
+            err.println("gridpulse: no cases file given: sensor alarms that report cases go to the cases topic only");
         }
         err.println(
                 "gridpulse: running the jobs (parallelism " + options.parallelism() + ") over " + total + " records");

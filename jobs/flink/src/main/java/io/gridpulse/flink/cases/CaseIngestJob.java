@@ -25,6 +25,7 @@ public final class CaseIngestJob {
     private final ReferenceData reference;
     private final Source<FeedRecord, ?, ?> source;
     private final Outputs outputs;
+    private DataStream<FeedRecord> generated;
 
     public CaseIngestJob(
             JobSettings settings, ReferenceData reference, Source<FeedRecord, ?, ?> source, Outputs outputs) {
@@ -34,10 +35,23 @@ public final class CaseIngestJob {
         this.outputs = outputs;
     }
 
+    /**
+     * Case events the jobs generate themselves in this run (REPORTED events of sensor alarms),
+     * joined after deduplication: they are not input records of the cases feed, and their ids are
+     * deterministic. A process run needs this because it reads only the offsets it published.
+     */
+    public CaseIngestJob withGeneratedEvents(DataStream<FeedRecord> events) {
+        this.generated = events;
+        return this;
+    }
+
     /** Adds this job's pipeline to the environment; returns the located events for further jobs. */
     public DataStream<CaseEventRow> build(StreamExecutionEnvironment env) {
-        DataStream<CaseEventRow> events = FeedPipeline.distinctValid(env, settings, Feed.CASES, source, outputs)
-                .map(new LocateCaseEvent(reference))
+        DataStream<FeedRecord> distinct = FeedPipeline.distinctValid(env, settings, Feed.CASES, source, outputs);
+        if (generated != null) {
+            distinct = distinct.union(generated);
+        }
+        DataStream<CaseEventRow> events = distinct.map(new LocateCaseEvent(reference))
                 .returns(TypeInformation.of(CaseEventRow.class))
                 .name("cases-locate")
                 .uid("cases-locate");

@@ -56,6 +56,19 @@ public class Outputs implements Serializable {
         alerts.sinkTo(alertsTopic()).name("alerts-kafka-" + name).uid("alerts-kafka-" + name);
     }
 
+    /**
+     * REPORTED events that sensor alarms generate go to the cases topic, keyed by case like every
+     * case event, so that live case jobs take them in (process runs also hand them to the case
+     * pipeline directly: see SensorIngestJob).
+     */
+    public void sensorCases(DataStream<FeedRecord> cases) {
+        cases.sinkTo(casesTopic()).name("sensor-cases-kafka").uid("sensor-cases-kafka");
+    }
+
+    protected Sink<FeedRecord> casesTopic() {
+        return topicSink(Feed.CASES.topic(), new CaseRecordSerialization.Key(), new CaseRecordSerialization.Value());
+    }
+
     protected Sink<Rejection> rejectedTopic() {
         return topicSink(Feed.REJECTED_TOPIC, new RejectedSerialization.Key(), new RejectedSerialization.Value());
     }
