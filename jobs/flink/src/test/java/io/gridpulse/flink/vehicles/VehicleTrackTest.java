@@ -1,0 +1,198 @@
+package io.gridpulse.flink.vehicles;
+
+import static io.gridpulse.flink.vehicles.FleetFixtures.M;
+import static io.gridpulse.flink.vehicles.FleetFixtures.at;
+import static io.gridpulse.flink.vehicles.FleetFixtures.position;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpulse.domain.alert.Alert;
+import io.gridpulse.domain.alert.AlertType;
+import io.gridpulse.domain.model.VehicleType;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class VehicleTrackTest {
+
+    private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PositionRow, Alert> harness(long asOf)
+            throws Exception {
+        VehicleRuleSettings s = VehicleRuleSettings.defaults(SH).withOutOfOrderTolerance(java.time.Duration.ZERO);
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new VehicleTrack(s, FleetFixtures.reference(null, null), false, asOf)),
+                (PositionRow p) -> p.position().vehicleId(),
+                Types.STRING);
+        h.open();
+        return h;
+    }
+
+    private static void feed(
+            KeyedOneInputStreamOperatorTestHarness<String, PositionRow, Alert> h, List<PositionRow> rows)
+            throws Exception {
+        for (PositionRow r : rows) {
+            h.processElement(new StreamRecord<>(r, r.position().time()));
+        }
+    }
+
+    private static List<Alert> alerts(
+            KeyedOneInputStreamOperatorTestHarness<String, PositionRow, Alert> h, AlertType t) {
+        return h.extractOutputValues().stream().filter(a -> a.type() == t).toList();
+    }
+
+    private static List<VehicleDaily> daily(KeyedOneInputStreamOperatorTestHarness<String, PositionRow, Alert> h) {
+        List<VehicleDaily> out = new ArrayList<>();
+        var q = h.getSideOutput(VehicleTrack.DAILY);
+        if (q != null) {
+            q.forEach(r -> out.add(r.getValue()));
+        }
+        return out;
+    }
+
+    /** A truck standing at (lon, lat) from {@code from} for {@code minutes}, a fix every 30 s. */
+    private static List<PositionRow> stand(String v, long from, int minutes, double lon, double lat) {
+        List<PositionRow> out = new ArrayList<>();
+        for (int i = 0; i <= minutes * 2; i++) {
+            out.add(position(v, VehicleType.MUCK, from + i * 30_000L, lon, lat + (i % 2) * 2 * M, 0.5));
+        }
+        return out;
+    }
+
+    @Test
+    void nightStopOutsideEverySiteRaisesOneDumpingAlertAtAnchorPlusTenMinutes() throws Exception {
+        var h = harness(Long.MAX_VALUE);
+        feed(h, stand("T1", at("2026-10-08T23:00:00"), 12, 120.005, 30.015));
+        h.processWatermark(new Watermark(Long.MAX_VALUE));
+        List<Alert> a = alerts(h, AlertType.DUMPING_SUSPECTED);
+        assertThat(a).hasSize(1);
+        assertThat(a.get(0).time()).isEqualTo(at("2026-10-08T23:10:00"));
+        assertThat(a.get(0).vehicleId()).isEqualTo("T1");
+    }
+
+    @Test
+    void stopInsideADisposalSiteOrTooShortOrByDayRaisesNothing() throws Exception {
+        var h = harness(Long.MAX_VALUE);
+        feed(h, stand("T1", at("2026-10-08T23:00:00"), 15, 120.003, 30.003));
+        feed(h, stand("T2", at("2026-10-08T23:00:00"), 9, 120.005, 30.015));
+        // T2 drives off before the stop is ten minutes old
+        feed(h, List.of(position("T2", VehicleType.MUCK, at("2026-10-08T23:09:40"), 120.006, 30.015, 25.0)));
+        feed(h, stand("T3", at("2026-10-08T12:00:00"), 15, 120.005, 30.015));
+        h.processWatermark(new Watermark(Long.MAX_VALUE));
+        assertThat(alerts(h, AlertType.DUMPING_SUSPECTED)).isEmpty();
+    }
+
+    @Test
+    void noWatermarkNoAlertAndNothingTaken() throws Exception {
+        var h = harness(Long.MAX_VALUE);
+        feed(h, stand("T1", at("2026-10-08T23:00:00"), 12, 120.005, 30.015));
+        assertThat(h.extractOutputValues()).isEmpty();
+        assertThat(daily(h)).isEmpty();
+        assertThat(h.numEventTimeTimers()).isPositive();
+    }
+
+    @Test
+    void nothingFiresAfterTheAsOfTime() throws Exception {
+        var h = harness(at("2026-10-08T23:09:00"));
+        feed(h, stand("T1", at("2026-10-08T23:00:00"), 9, 120.005, 30.015));
+        h.processWatermark(new Watermark(Long.MAX_VALUE));
+        assertThat(alerts(h, AlertType.DUMPING_SUSPECTED)).isEmpty();
+        assertThat(alerts(h, AlertType.VEHICLE_SILENT)).isEmpty();
+    }
+
+    @Test
+    void zoneEntryInItsHoursOpensAndTwoPositionsOutsideEndIt() throws Exception {
+        var h = harness(Long.MAX_VALUE);
+        long t = at("2026-10-08T22:30:00");
+        List<PositionRow> rows = new ArrayList<>();
+        // drives north through G2 into R1 (lat >= 30.01) at 30 km/h-ish, then back out
+        double[] lats = {30.005, 30.008, 30.011, 30.013, 30.012, 30.009, 30.006};
+        for (int i = 0; i < lats.length; i++) {
+            rows.add(position("T1", VehicleType.MUCK, t + i * 60_000L, 120.015, lats[i], 20.0));
+        }
+        // the same path by day: R1's hours (22:00-06:00) do not apply
+        for (int i = 0; i < lats.length; i++) {
+            rows.add(position("T2", VehicleType.MUCK, at("2026-10-08T12:00:00") + i * 60_000L, 120.015, lats[i], 20.0));
+        }
+        // a sweeper is not a muck truck
+        for (int i = 0; i < lats.length; i++) {
+            rows.add(position("S1", VehicleType.SWEEPER, t + i * 60_000L, 120.015, lats[i], 20.0));
+        }
+        feed(h, rows);
+        h.processWatermark(new Watermark(Long.MAX_VALUE));
+        List<Alert> z = alerts(h, AlertType.ZONE_VIOLATION);
+        assertThat(z).hasSize(2);
+        assertThat(z).allMatch(a -> a.vehicleId().equals("T1"));
+        assertThat(z.get(0).time()).isEqualTo(t + 2 * 60_000L);
+        assertThat(z.get(0).endedAt()).isNull();
+        assertThat(z.get(1).alertId()).isEqualTo(z.get(0).alertId());
+        assertThat(z.get(1).revision()).isEqualTo(1);
+        assertThat(z.get(1).endedAt()).isEqualTo(t + 5 * 60_000L);
+    }
+
+    @Test
+    void silenceOfThirtyServiceMinutesRaisesOneSilentAlert() throws Exception {
+        var h = harness(Long.MAX_VALUE);
+        long t = at("2026-10-08T10:00:00");
+        feed(
+                h,
+                List.of(
+                        position("S1", VehicleType.SWEEPER, t, 120.005, 30.005, 10.0),
+                        position("S1", VehicleType.SWEEPER, t + 20 * 60_000L, 120.005, 30.006, 10.0),
+                        position("S1", VehicleType.SWEEPER, t + 70 * 60_000L, 120.005, 30.007, 10.0)));
+        h.processWatermark(new Watermark(at("2026-10-08T21:00:00")));
+        List<Alert> s = alerts(h, AlertType.VEHICLE_SILENT);
+        assertThat(s).hasSize(2); // after 10:20 (due 10:50) and after 11:10 (due 11:40)
+        assertThat(s.get(0).time()).isEqualTo(t + 50 * 60_000L);
+        assertThat(s.get(1).time()).isEqualTo(t + 100 * 60_000L);
+    }
+
+    @Test
+    void shuffledInputGivesTheSameDailyRowsAsOrderedInput() throws Exception {
+        List<PositionRow> rows = new ArrayList<>();
+        long t = at("2026-10-08T23:50:00");
+        Random r = new Random(7);
+        for (int i = 0; i < 60; i++) {
+            rows.add(position(
+                    "G",
+                    VehicleType.GARBAGE,
+                    t + i * 20_000L,
+                    120.0 + i * 0.0005,
+                    30.005 + r.nextDouble() * 0.0001,
+                    null));
+        }
+        var ordered = harness(Long.MAX_VALUE);
+        feed(ordered, rows);
+        ordered.processWatermark(new Watermark(Long.MAX_VALUE));
+        List<PositionRow> shuffled = new ArrayList<>(rows);
+        Collections.shuffle(shuffled, r);
+        var mixed = harness(Long.MAX_VALUE);
+        feed(mixed, shuffled);
+        mixed.processWatermark(new Watermark(Long.MAX_VALUE));
+        assertThat(daily(mixed)).isEqualTo(daily(ordered));
+        assertThat(daily(ordered)).hasSize(2); // the drive crosses local midnight
+        assertThat(daily(ordered).stream().mapToLong(VehicleDaily::positions).sum())
+                .isEqualTo(60);
+        // grids: G1 then G2, crossing at lon 120.01 (i = 20)
+        var grid = new ArrayList<VehicleGridDay>();
+        ordered.getSideOutput(VehicleTrack.GRID_DAY).forEach(x -> grid.add(x.getValue()));
+        assertThat(grid).extracting(VehicleGridDay::gridCode).contains("G1", "G2");
+    }
+
+    @Test
+    void stateOfAVehicleIsDroppedAfterItsIdleTime() throws Exception {
+        var h = harness(Long.MAX_VALUE);
+        long t = at("2026-10-08T10:00:00");
+        feed(h, List.of(position("S1", VehicleType.SWEEPER, t, 120.005, 30.005, 10.0)));
+        h.processWatermark(new Watermark(t + java.time.Duration.ofDays(8).toMillis()));
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(daily(h)).hasSize(1);
+    }
+}
