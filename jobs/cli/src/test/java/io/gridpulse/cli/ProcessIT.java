@@ -149,7 +149,12 @@ class ProcessIT {
         String db = ch.database();
         assertThat(scalar("SELECT sum(reports) FROM " + db + ".case_hourly FINAL"))
                 .isEqualTo(scalar("SELECT count() FROM " + db + ".case_events FINAL WHERE type = 'REPORTED'"));
+        // hourly and daily metrics count the positions trajectory cleaning kept; with the dropped
+        // ones they add up to the raw positions
         assertThat(scalar("SELECT sum(positions) FROM " + db + ".vehicle_hourly FINAL"))
+                .isEqualTo(scalar("SELECT sum(positions) FROM " + db + ".vehicle_daily FINAL"));
+        assertThat(scalar("SELECT sum(positions + dropped_same_time + dropped_too_fast + dropped_out_of_order) FROM "
+                        + db + ".vehicle_daily FINAL"))
                 .isEqualTo(scalar("SELECT count() FROM " + db + ".vehicle_positions FINAL"));
         assertThat(scalar("SELECT sum(readings) FROM " + db + ".sensor_hourly FINAL"))
                 .isEqualTo(scalar("SELECT count() FROM " + db + ".sensor_readings FINAL"));
