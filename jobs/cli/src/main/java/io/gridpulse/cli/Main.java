@@ -31,6 +31,7 @@ public final class Main {
                 case "sql" -> SqlCommand.run(rest, out, err);
                 case "process" -> ProcessCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, out, err);
+                case "bench" -> bench(rest, out, err);
                 default -> {
                     err.println("gridpulse: unknown command '" + args[0] + "'");
                     usage(err);
@@ -49,6 +50,17 @@ public final class Main {
         }
     }
 
+    /** Benchmarks (not tests): their figures go to standard output. */
+    private static int bench(String[] rest, PrintStream out, PrintStream err) throws Exception {
+        String what = rest.length == 0 ? "" : rest[0];
+        String[] args = Arrays.copyOfRange(rest, Math.min(1, rest.length), rest.length);
+        return switch (what) {
+            case "vehicles" -> io.gridpulse.cli.bench.VehicleBench.run(args, out, err);
+            case "cep" -> io.gridpulse.cli.bench.CepBench.run(args, out, err);
+            default -> throw new IllegalArgumentException("bench takes vehicles or cep, got '" + what + "'");
+        };
+    }
+
     static void usage(PrintStream out) {
         out.println(
                 """
@@ -64,6 +76,8 @@ public final class Main {
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
+                  ./gridpulse bench vehicles|cep    benchmarks (figures, not tests): positions/s through the vehicle
+                                                    rules; CEP against a keyed function for a sensor rule
 
                 KAFKA_BOOTSTRAP_SERVERS and CLICKHOUSE_URL (CLICKHOUSE_USER, CLICKHOUSE_PASSWORD) point gridpulse
                 at an existing Kafka and ClickHouse instead of the local stack. See README.md and docs/.""");
