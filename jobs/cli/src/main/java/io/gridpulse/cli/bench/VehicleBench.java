@@ -64,7 +64,7 @@ public final class VehicleBench {
                         .sensorDays(1)
                         .badShare(0)
                         .redeliveryShare(0)
-                        .outOfOrderShare(0)
+                        .outOfOrder(0, 0)
                         .oversizedLine(false)
                         .build(),
                 dir);
