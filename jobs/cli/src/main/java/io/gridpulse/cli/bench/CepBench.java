@@ -126,7 +126,7 @@ public final class CepBench {
 
     private static void cep(StreamExecutionEnvironment env, List<ReadingRow> rows, SensorRule rule) {
         Pattern<ReadingRow, ?> p = Pattern.<ReadingRow>begin("run", AfterMatchSkipStrategy.skipPastLastEvent())
-                .where(SimpleCondition.of(r -> rule.matches(r.reading().value())))
+                .where(new AtLeast(rule.threshold()))
                 .times(rule.consecutive())
                 .consecutive();
         CEP.pattern(keyedReadings(env, rows), p)
@@ -142,6 +142,20 @@ public final class CepBench {
                         },
                         TypeInformation.of(Long.class))
                 .sinkTo(new CountingSink<>("cep"));
+    }
+
+    /** The rule's condition (>=), serializable for CEP. */
+    static final class AtLeast extends SimpleCondition<ReadingRow> {
+        private final double threshold;
+
+        AtLeast(double threshold) {
+            this.threshold = threshold;
+        }
+
+        @Override
+        public boolean filter(ReadingRow r) {
+            return r.reading().value() >= threshold;
+        }
     }
 
     /** Bin fill levels rising through the day and emptied, with overflow episodes. */

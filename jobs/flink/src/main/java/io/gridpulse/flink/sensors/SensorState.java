@@ -8,4 +8,5 @@ package io.gridpulse.flink.sensors;
  * @param silentDeadline when SENSOR_SILENT is due if nothing comes, -1 when none is
  * @param gridCode grid of the latest reading
  */
-public record SensorState(long lastSeen, long taken, long silentDeadline, String gridCode) {}
+public record SensorState(
+        String sensorId, String type, long lastSeen, long taken, long silentDeadline, String gridCode) {}

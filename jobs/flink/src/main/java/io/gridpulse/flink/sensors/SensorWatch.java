@@ -13,6 +13,7 @@ import io.gridpulse.domain.sensor.RuleRun;
 import io.gridpulse.flink.common.FeedRecord;
 import io.gridpulse.flink.common.ProgressCounters;
 import io.gridpulse.flink.common.ReferenceData;
+import io.gridpulse.flink.common.Timers;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -89,16 +90,17 @@ public final class SensorWatch extends KeyedProcessFunction<String, ReadingRow, 
         long t = r.reading().time();
         SensorState st = state.value();
         if (st == null) {
-            st = new SensorState(Long.MIN_VALUE, Long.MIN_VALUE, -1, "");
+            st = new SensorState(r.reading().sensorId(), r.reading().type(), Long.MIN_VALUE, Long.MIN_VALUE, -1, "");
         }
-        st = new SensorState(Math.max(st.lastSeen(), t), st.taken(), st.silentDeadline(), st.gridCode());
+        st = new SensorState(
+                st.sensorId(), st.type(), Math.max(st.lastSeen(), t), st.taken(), st.silentDeadline(), st.gridCode());
         long wm = ctx.timerService().currentWatermark();
         if (t <= st.taken() || (wm != Long.MIN_VALUE && t + tolerance <= wm)) {
             outOfOrder.inc();
             ProgressCounters.add("sensors.rules.outOfOrder", 1);
         } else {
             buffer.put(t, r);
-            ctx.timerService().registerEventTimeTimer(t + tolerance);
+            ctx.timerService().registerEventTimeTimer(Timers.roundUp(t + tolerance, Timers.TAKE));
         }
         state.update(st);
     }
@@ -109,12 +111,11 @@ public final class SensorWatch extends KeyedProcessFunction<String, ReadingRow, 
         if (st == null) {
             return;
         }
-        String key = ctx.getCurrentKey();
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             long d = st.silentDeadline();
             if (d >= 0 && ts >= d + s.alertGrace().toMillis() && st.lastSeen() <= st.taken()) {
-                out.collect(silent(key, st));
-                state.update(new SensorState(st.lastSeen(), st.taken(), -1, st.gridCode()));
+                out.collect(silent(st));
+                state.update(new SensorState(st.sensorId(), st.type(), st.lastSeen(), st.taken(), -1, st.gridCode()));
             }
             return;
         }
@@ -127,12 +128,12 @@ public final class SensorWatch extends KeyedProcessFunction<String, ReadingRow, 
         }
         Collections.sort(ready);
         for (long t : ready) {
-            st = silence(st, key, t - 1, out);
+            st = silence(st, t - 1, out);
             ReadingRow r = buffer.get(t);
             buffer.remove(t);
             st = take(st, r, ctx, out);
         }
-        st = silence(st, key, upTo, out);
+        st = silence(st, upTo, out);
         if (buffer.isEmpty()
                 && st.silentDeadline() < 0
                 && st.taken() + s.idleStateAfter().toMillis() <= upTo) {
@@ -143,14 +144,14 @@ public final class SensorWatch extends KeyedProcessFunction<String, ReadingRow, 
         state.update(st);
     }
 
-    private SensorState silence(SensorState st, String key, long upTo, Collector<Alert> out) {
+    private SensorState silence(SensorState st, long upTo, Collector<Alert> out) {
         if (live || st.silentDeadline() < 0 || st.silentDeadline() > upTo) {
             return st;
         }
         if (st.silentDeadline() <= asOf) {
-            out.collect(silent(key, st));
+            out.collect(silent(st));
         }
-        return new SensorState(st.lastSeen(), st.taken(), -1, st.gridCode());
+        return new SensorState(st.sensorId(), st.type(), st.lastSeen(), st.taken(), -1, st.gridCode());
     }
 
     private SensorState take(SensorState st, ReadingRow r, OnTimerContext ctx, Collector<Alert> out) throws Exception {
@@ -198,10 +199,17 @@ public final class SensorWatch extends KeyedProcessFunction<String, ReadingRow, 
             ctx.timerService()
                     .registerProcessingTimeTimer(deadline + s.alertGrace().toMillis());
         } else {
-            ctx.timerService().registerEventTimeTimer(deadline + tolerance);
+            ctx.timerService().registerEventTimeTimer(Timers.roundUp(deadline + tolerance, Timers.TAKE));
         }
-        ctx.timerService().registerEventTimeTimer(t + s.idleStateAfter().toMillis() + tolerance);
-        return new SensorState(st.lastSeen(), t, deadline, r.located().gridCode());
+        ctx.timerService()
+                .registerEventTimeTimer(Timers.roundUp(t + s.idleStateAfter().toMillis() + tolerance, Timers.IDLE));
+        return new SensorState(
+                st.sensorId(),
+                st.type(),
+                st.lastSeen(),
+                t,
+                deadline,
+                r.located().gridCode());
     }
 
     private long interval(String sensorId, String type) {
@@ -258,8 +266,8 @@ public final class SensorWatch extends KeyedProcessFunction<String, ReadingRow, 
                 d.toString());
     }
 
-    private Alert silent(String key, SensorState st) {
-        String[] k = key.split("\u0000", -1);
+    private Alert silent(SensorState st) {
+        String[] k = {st.sensorId(), st.type()};
         ObjectNode d = JSON.createObjectNode();
         d.put("type", k[1]);
         d.put("lastReadingAt", Instant.ofEpochMilli(st.taken()).toString());

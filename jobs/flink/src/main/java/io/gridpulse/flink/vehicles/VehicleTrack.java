@@ -17,6 +17,7 @@ import io.gridpulse.domain.zone.Zone;
 import io.gridpulse.domain.zone.Zones;
 import io.gridpulse.flink.common.ProgressCounters;
 import io.gridpulse.flink.common.ReferenceData;
+import io.gridpulse.flink.common.Timers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -155,7 +156,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             return;
         }
         buffer.put(t, row);
-        ctx.timerService().registerEventTimeTimer(t + tolerance);
+        ctx.timerService().registerEventTimeTimer(Timers.roundUp(t + tolerance, Timers.TAKE));
         track.update(tr);
     }
 
@@ -243,7 +244,8 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             double kmh = speed != null ? speed : c.stepKmh();
             Stop next = stopWatch.onPosition(stop, t, lon, lat, kmh);
             if (next != null && next != stop) {
-                ctx.timerService().registerEventTimeTimer(stopWatch.dueAt(next) + tolerance);
+                ctx.timerService()
+                        .registerEventTimeTimer(Timers.roundUp(stopWatch.dueAt(next) + tolerance, Timers.TAKE));
             }
             stop = next;
         }
@@ -253,7 +255,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                 ctx.timerService()
                         .registerProcessingTimeTimer(deadline + s.alertGrace().toMillis());
             } else {
-                ctx.timerService().registerEventTimeTimer(deadline + tolerance);
+                ctx.timerService().registerEventTimeTimer(Timers.roundUp(deadline + tolerance, Timers.TAKE));
             }
         } else {
             deadline = -1;
@@ -471,7 +473,9 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         if (!doneDays.isEmpty()) {
             Track tr = track.value();
             long taken = tr == null ? upTo : tr.taken();
-            ctx.timerService().registerEventTimeTimer(taken + s.idleStateAfter().toMillis() + tolerance);
+            ctx.timerService()
+                    .registerEventTimeTimer(
+                            Timers.roundUp(taken + s.idleStateAfter().toMillis() + tolerance, Timers.IDLE));
         }
     }
 

@@ -1,0 +1,27 @@
+package io.gridpulse.flink.common;
+
+/**
+ * Coalesced event-time timers for the keyed functions that take their records in time order
+ * ({@code VehicleTrack}, {@code SensorWatch}). A timer there only says "look again": what is
+ * taken and what fires is decided from the watermark and exact times kept in state, so a timer
+ * may fire later than the instant it stands for without changing any result. Rounding timers
+ * up to a grid lets one timer serve many records of a key (Flink keeps one timer per key and
+ * timestamp), which is most of the per-record cost. Live results come out up to one grid step
+ * later.
+ */
+public final class Timers {
+
+    /** Taking buffered records and event-time deadlines: one timer per key and minute. */
+    public static final long TAKE = 60_000L;
+
+    /** Dropping idle state: one timer per key and day. */
+    public static final long IDLE = 86_400_000L;
+
+    private Timers() {}
+
+    /** The first multiple of {@code step} at or after {@code t}. */
+    public static long roundUp(long t, long step) {
+        long r = Math.floorMod(t, step);
+        return r == 0 ? t : t + (step - r);
+    }
+}
