@@ -19,6 +19,15 @@ public final class Timers {
 
     private Timers() {}
 
+    /**
+     * A silence deadline's timer: one millisecond after the minute grid, so that it never
+     * coincides with a shared "take" timer and can be deleted when a new record moves the
+     * deadline (one pending silence timer per key, not one per record).
+     */
+    public static long deadline(long t) {
+        return roundUp(t, TAKE) + 1;
+    }
+
     /** The first multiple of {@code step} at or after {@code t}. */
     public static long roundUp(long t, long step) {
         long r = Math.floorMod(t, step);

@@ -250,12 +250,22 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             stop = next;
         }
         long deadline = service(tr.vehicleType()).afterInside(t, s.silentAfter().toMillis(), s.zone());
+        if (tr.silentDeadline() >= 0) {
+            // one pending silence timer per vehicle: the new position moves the deadline
+            if (live) {
+                ctx.timerService()
+                        .deleteProcessingTimeTimer(
+                                tr.silentDeadline() + s.alertGrace().toMillis());
+            } else {
+                ctx.timerService().deleteEventTimeTimer(Timers.deadline(tr.silentDeadline() + tolerance));
+            }
+        }
         if (deadline != Long.MAX_VALUE) {
             if (live) {
                 ctx.timerService()
                         .registerProcessingTimeTimer(deadline + s.alertGrace().toMillis());
             } else {
-                ctx.timerService().registerEventTimeTimer(Timers.roundUp(deadline + tolerance, Timers.TAKE));
+                ctx.timerService().registerEventTimeTimer(Timers.deadline(deadline + tolerance));
             }
         } else {
             deadline = -1;
