@@ -88,6 +88,9 @@ public final class VehicleBench {
             }
         }
         records.sort(Comparator.comparingLong(FeedRecord::eventTime));
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
         err.printf("bench vehicles: %,d positions decoded%n", records.size());
         double best = 0;
         for (int run = 1; run <= 3; run++) {
