@@ -75,6 +75,22 @@ final class Summary {
                     st,
                     out,
                     "SELECT month, source, reported FROM " + db + ".source_monthly ORDER BY month, reported DESC");
+            out.println();
+            out.println("vehicles (trajectory cleaning: positions kept, dropped by reason, new starts; km):");
+            table(
+                    st,
+                    out,
+                    "SELECT sum(positions), sum(dropped_too_fast), sum(dropped_same_time), sum(dropped_out_of_order),"
+                            + " sum(new_starts), round(sum(distance_km), 1) FROM " + db + ".vehicle_daily FINAL"
+                            + " HAVING count() > 0");
+            out.println();
+            out.println("vehicle and sensor alerts:");
+            table(
+                    st,
+                    out,
+                    "SELECT type, count() AS n FROM " + db + ".alerts FINAL WHERE type IN ('ZONE_VIOLATION',"
+                            + " 'DUMPING_SUSPECTED', 'VEHICLE_SILENT', 'SENSOR_ALARM', 'SENSOR_SILENT')"
+                            + " GROUP BY type ORDER BY type");
         }
     }
 
