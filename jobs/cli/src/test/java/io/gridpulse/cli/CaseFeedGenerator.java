@@ -118,7 +118,8 @@ final class CaseFeedGenerator {
     private static LinearRing ring(GeometryFactory gf, JsonNode pts) {
         Coordinate[] c = new Coordinate[pts.size()];
         for (int i = 0; i < pts.size(); i++) {
-            c[i] = new Coordinate(pts.get(i).get(0).asDouble(), pts.get(i).get(1).asDouble());
+            c[i] = new Coordinate(
+                    pts.get(i).get(0).asDouble(), pts.get(i).get(1).asDouble());
         }
         return gf.createLinearRing(c);
     }

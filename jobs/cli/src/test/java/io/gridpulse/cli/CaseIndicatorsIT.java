@@ -73,8 +73,7 @@ class CaseIndicatorsIT {
         Path file = dir.resolve(prefix + ".jsonl");
         Files.write(file, lines);
         ClickHouseSettings ch = SharedStack.freshDatabase(prefix);
-        ProcessOptions options =
-                new ProcessOptions(file, null, null, DemoCityFiles.reference(city), AS_OF, false, 2);
+        ProcessOptions options = new ProcessOptions(file, null, null, DemoCityFiles.reference(city), AS_OF, false, 2);
         ProcessCommand.process(options, SharedStack.endpoints(), ch, System.err);
         return ch;
     }
@@ -89,8 +88,8 @@ class CaseIndicatorsIT {
     void deptMonthlyEqualsTheOracleRowByRow() throws Exception {
         Map<String, long[]> actual = counts(first, "dept_monthly", "month, department", DEPT_COUNTS);
         assertThat(render(actual)).isEqualTo(render(oracle.dept));
-        for (List<Object> r : table(first, "SELECT month, department, " + DEPT_COUNTS + ", " + DEPT_RATES
-                + " FROM {db}.dept_monthly")) {
+        for (List<Object> r : table(
+                first, "SELECT month, department, " + DEPT_COUNTS + ", " + DEPT_RATES + " FROM {db}.dept_monthly")) {
             long[] c = oracle.dept.get(r.get(0) + "|" + r.get(1));
             long dispatched = c[0], returned = c[1], due = c[2], disposed = c[3], onTime = c[4];
             long overdue = c[6], reworked = c[7], postponed = c[8];
@@ -105,7 +104,8 @@ class CaseIndicatorsIT {
 
     @Test
     void centreMonthlyEqualsTheOracleRowByRow() throws Exception {
-        Map<String, long[]> actual = counts(first, "centre_monthly", "month", "reported, registered, cancelled, closed");
+        Map<String, long[]> actual =
+                counts(first, "centre_monthly", "month", "reported, registered, cancelled, closed");
         assertThat(render(actual)).isEqualTo(render(oracle.centre));
         for (List<Object> r : table(first, "SELECT month, closure_rate FROM {db}.centre_monthly")) {
             long[] c = oracle.centre.get(String.valueOf(r.get(0)));
@@ -159,12 +159,16 @@ class CaseIndicatorsIT {
         assertThat(scalar(first, "SELECT count() FROM {db}.case_facts FINAL WHERE last_event_time > " + asOf))
                 .isZero();
         // open dispatches whose deadline is still ahead exist, and none of them is overdue
-        assertThat(scalar(first, "SELECT count() FROM {db}.dispatch_facts FINAL WHERE end_time IS NULL"
-                        + " AND disposed = 0 AND deadline > " + asOf))
+        assertThat(scalar(
+                        first,
+                        "SELECT count() FROM {db}.dispatch_facts FINAL WHERE end_time IS NULL"
+                                + " AND disposed = 0 AND deadline > " + asOf))
                 .isPositive();
-        assertThat(scalar(first, "SELECT count() FROM {db}.dispatch_indicators WHERE is_overdue AND NOT ("
-                        + "dispatch_id IN (SELECT dispatch_id FROM {db}.dispatch_facts FINAL WHERE deadline < "
-                        + asOf + "))"))
+        assertThat(scalar(
+                        first,
+                        "SELECT count() FROM {db}.dispatch_indicators WHERE is_overdue AND NOT ("
+                                + "dispatch_id IN (SELECT dispatch_id FROM {db}.dispatch_facts FINAL WHERE deadline < "
+                                + asOf + "))"))
                 .isZero();
     }
 
@@ -196,8 +200,8 @@ class CaseIndicatorsIT {
 
     /** Score, grade and listing of every department-month, computed from the oracle's counts. */
     private void assertScores(double[] w, long minDue) throws Exception {
-        List<List<Object>> rows = table(
-                first, "SELECT month, department, score, grade, listed_apart, rank FROM {db}.dept_scores");
+        List<List<Object>> rows =
+                table(first, "SELECT month, department, score, grade, listed_apart, rank FROM {db}.dept_scores");
         assertThat(rows).hasSize(oracle.dept.size());
         Map<String, List<Double>> rankedScores = new TreeMap<>();
         for (List<Object> r : rows) {
@@ -220,7 +224,9 @@ class CaseIndicatorsIT {
             String grade = score >= 90 ? "A" : score >= 75 ? "B" : score >= 60 ? "C" : score >= 40 ? "D" : "E";
             assertThat(r.get(3)).as("grade of %s", r).isEqualTo(grade);
             if (apart.isEmpty()) {
-                rankedScores.computeIfAbsent(String.valueOf(r.get(0)), k -> new ArrayList<>()).add((Double) r.get(2));
+                rankedScores
+                        .computeIfAbsent(String.valueOf(r.get(0)), k -> new ArrayList<>())
+                        .add((Double) r.get(2));
             } else {
                 assertThat(r.get(5)).as("rank of %s", r).isNull();
             }
@@ -263,10 +269,7 @@ class CaseIndicatorsIT {
     private static Map<String, String> render(Map<String, long[]> rows) {
         return rows.entrySet().stream()
                 .collect(Collectors.toMap(
-                        Map.Entry::getKey,
-                        e -> java.util.Arrays.toString(e.getValue()),
-                        (a, b) -> a,
-                        TreeMap::new));
+                        Map.Entry::getKey, e -> java.util.Arrays.toString(e.getValue()), (a, b) -> a, TreeMap::new));
     }
 
     private static Map<String, long[]> counts(ClickHouseSettings ch, String view, String keys, String values)
@@ -279,7 +282,9 @@ class CaseIndicatorsIT {
             for (int i = k; i < r.size(); i++) {
                 v[i - k] = ((Number) r.get(i)).longValue();
             }
-            assertThat(out.put(key, v)).as("one row per key in %s: %s", view, key).isNull();
+            assertThat(out.put(key, v))
+                    .as("one row per key in %s: %s", view, key)
+                    .isNull();
         }
         return out;
     }

@@ -78,7 +78,8 @@ final class IndicatorOracle {
             String[] f = l.split(",", -1);
             limits.put(f[0], f[5]);
         }
-        calendar = new Calendar(new ObjectMapper().readTree(city.resolve("calendar.json").toFile()));
+        calendar = new Calendar(
+                new ObjectMapper().readTree(city.resolve("calendar.json").toFile()));
     }
 
     /** Computes every view from the delivered lines, as of {@code asOf}. */
@@ -89,7 +90,8 @@ final class IndicatorOracle {
             JsonNode n = json.readTree(l);
             String id = n.get("eventId").asText();
             long t = OffsetDateTime.parse(n.get("time").asText()).toInstant().toEpochMilli();
-            distinct.putIfAbsent(id, new Ev(id, n.get("caseId").asText(), n.get("type").asText(), t, n));
+            distinct.putIfAbsent(
+                    id, new Ev(id, n.get("caseId").asText(), n.get("type").asText(), t, n));
         }
         Map<String, List<Ev>> byCase = new TreeMap<>();
         for (Ev e : distinct.values()) {
@@ -130,12 +132,14 @@ final class IndicatorOracle {
                     if (e.n().has("deadline")) {
                         open.deadline = time(e.n().get("deadline"));
                     } else if (report != null) {
-                        open.deadline = calendar.deadline(t, limits.get(report.n().get("categoryCode").asText()));
+                        open.deadline = calendar.deadline(
+                                t, limits.get(report.n().get("categoryCode").asText()));
                     }
                     dispatches.add(open);
                 }
                 case "RETURNED" -> {
-                    if (open != null && open.dept.equals(e.n().path("department").asText())) {
+                    if (open != null
+                            && open.dept.equals(e.n().path("department").asText())) {
                         end(open, t, "RETURNED");
                         open = null;
                     }
@@ -229,7 +233,11 @@ final class IndicatorOracle {
     }
 
     static String month(long t) {
-        return Instant.ofEpochMilli(t).atZone(ZONE).toLocalDate().withDayOfMonth(1).toString();
+        return Instant.ofEpochMilli(t)
+                .atZone(ZONE)
+                .toLocalDate()
+                .withDayOfMonth(1)
+                .toString();
     }
 
     /** The calendar rules of contracts.md, by brute force over days and periods. */
@@ -254,7 +262,8 @@ final class IndicatorOracle {
 
         boolean working(LocalDate d) {
             return workdays.contains(d)
-                    || (!holidays.contains(d) && !weekend.contains(d.getDayOfWeek().name()));
+                    || (!holidays.contains(d)
+                            && !weekend.contains(d.getDayOfWeek().name()));
         }
 
         long deadline(long start, String limit) {
@@ -276,7 +285,8 @@ final class IndicatorOracle {
                     continue;
                 }
                 for (LocalTime[] p : periods) {
-                    long from = Math.max(day.atTime(p[0]).atZone(ZONE).toInstant().toEpochMilli(), start);
+                    long from =
+                            Math.max(day.atTime(p[0]).atZone(ZONE).toInstant().toEpochMilli(), start);
                     long to = day.atTime(p[1]).atZone(ZONE).toInstant().toEpochMilli();
                     if (from >= to) {
                         continue;
