@@ -31,6 +31,7 @@ public final class Main {
                 case "sql" -> SqlCommand.run(rest, out, err);
                 case "process" -> ProcessCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 default -> {
                     err.println("gridpulse: unknown command '" + args[0] + "'");
                     usage(err);
@@ -64,6 +65,7 @@ public final class Main {
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
                       --assessment F (key,value CSV: score weights, grade bounds, min_due, inspector limits)
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
+                  ./gridpulse bench cases [--months N --cases-per-month N]   a year of a Fuzhou-sized city through process
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
 
                 KAFKA_BOOTSTRAP_SERVERS and CLICKHOUSE_URL (CLICKHOUSE_USER, CLICKHOUSE_PASSWORD) point gridpulse
