@@ -73,7 +73,9 @@ final class CasesBench {
         out.printf(
                 "  machine: %d cores, load average before %s, after %s%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore, load());
-        out.printf("  target (the year under 5 minutes): %s%n", total < 300 ? "met" : "NOT met");
+        if (months == 12) {
+            out.printf("  target (the year under 5 minutes): %s%n", total < 300 ? "met" : "NOT met");
+        }
         return 0;
     }
 
