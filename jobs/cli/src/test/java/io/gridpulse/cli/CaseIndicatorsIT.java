@@ -132,7 +132,7 @@ class CaseIndicatorsIT {
     }
 
     @Test
-    void theFeedExercisesEveryPath() {
+    void theFeedExercisesEveryPath() throws Exception {
         long[] total = new long[9];
         oracle.dept.values().forEach(c -> {
             for (int i = 0; i < 9; i++) {
@@ -149,6 +149,7 @@ class CaseIndicatorsIT {
         assertThat(oracle.centre.keySet()).containsExactly("2026-09-01", "2026-10-01", "2026-11-01");
         assertThat(oracle.centre.values().stream().mapToLong(c -> c[0]).sum()).isGreaterThanOrEqualTo(3000);
         assertThat(firstDelivery).anyMatch(l -> l.contains("\"GCJ02\""));
+        assertThat(limitUnitsReported()).containsExactlyInAnyOrder("h", "wh", "wd");
         assertThat(firstDelivery.size()).isGreaterThan(feed.events().size());
         assertThat(feed.events()).anyMatch(l -> l.time() > AS_OF);
     }
@@ -197,6 +198,25 @@ class CaseIndicatorsIT {
         return java.util.Arrays.stream(columns.split(","))
                 .map(c -> "sum(" + c.strip() + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The time-limit units of the categories the feed reports. */
+    private java.util.Set<String> limitUnitsReported() throws Exception {
+        Map<String, String> unitOf = new TreeMap<>();
+        List<String> catalog = Files.readAllLines(city.resolve("catalog.csv"));
+        for (String l : catalog.subList(1, catalog.size())) {
+            String[] f = l.split(",");
+            unitOf.put(f[0], f[5].replaceAll("[0-9]", ""));
+        }
+        java.util.Set<String> units = new java.util.TreeSet<>();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (CaseFeedGenerator.Line l : feed.events()) {
+            var n = json.readTree(l.json());
+            if (n.get("type").asText().equals("REPORTED")) {
+                units.add(unitOf.get(n.get("categoryCode").asText()));
+            }
+        }
+        return units;
     }
 
     // ---- as-of ----
