@@ -150,6 +150,23 @@ class CaseIndicatorsIT {
         assertThat(oracle.centre.values().stream().mapToLong(c -> c[0]).sum()).isGreaterThanOrEqualTo(3000);
         assertThat(firstDelivery).anyMatch(l -> l.contains("\"GCJ02\""));
         assertThat(limitUnitsReported()).containsExactlyInAnyOrder("h", "wh", "wd");
+        // the edge cases of `due`, as the job wrote them
+        String facts = "SELECT count() FROM {db}.dispatch_facts FINAL WHERE ";
+        assertThat(scalar(first, facts + "suspended = 1"))
+                .as("suspended at the as-of time")
+                .isPositive();
+        assertThat(scalar(first, facts + "end_time IS NOT NULL AND first_disposed_at IS NOT NULL AND disposed = 0"))
+                .as("ended while reworked")
+                .isPositive();
+        assertThat(scalar(first, facts + "end_reason = 'REDISPATCHED' AND disposed = 1"))
+                .as("disposed, then redispatched")
+                .isPositive();
+        assertThat(scalar(first, facts + "deadline_source = 'REWORK'"))
+                .as("rework with a deadline")
+                .isPositive();
+        assertThat(scalar(first, facts + "total_suspended_ms > 0 AND suspended = 0"))
+                .as("resumed")
+                .isPositive();
         assertThat(firstDelivery.size()).isGreaterThan(feed.events().size());
         assertThat(feed.events()).anyMatch(l -> l.time() > AS_OF);
     }
