@@ -98,7 +98,14 @@ public final class DuplicateReports extends KeyedProcessFunction<String, CellCop
                 still.add(r);
             }
         }
-        kept.update(still);
+        if (still.isEmpty()) {
+            kept.clear();
+        } else {
+            kept.update(still);
+        }
+        if (pending.isEmpty()) {
+            pending.clear();
+        }
     }
 
     private void take(List<CellCopy> copies, Context ctx, Collector<Alert> out) throws Exception {
