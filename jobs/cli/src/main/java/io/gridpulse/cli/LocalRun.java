@@ -8,6 +8,8 @@ import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Environments;
 import io.gridpulse.flink.JobSettings;
+import io.gridpulse.flink.alerts.deadline.AlertSettings;
+import io.gridpulse.flink.alerts.deadline.CaseClockAlerts;
 import io.gridpulse.flink.cases.CaseIngestJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
@@ -106,7 +108,12 @@ final class LocalRun {
             var source =
                     FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
-                case CASES -> new CaseIngestJob(settings, reference, source, outputs).build(env);
+                case CASES -> CaseClockAlerts.wire(
+                        new CaseIngestJob(settings, reference, source, outputs).build(env),
+                        settings,
+                        reference,
+                        AlertSettings.defaults(),
+                        outputs);
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }

@@ -5,6 +5,8 @@ import io.gridpulse.clickhouse.Migrations;
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.JobSettings.Mode;
+import io.gridpulse.flink.alerts.deadline.AlertSettings;
+import io.gridpulse.flink.alerts.deadline.CaseClockAlerts;
 import io.gridpulse.flink.cases.CaseIngestJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
@@ -51,7 +53,9 @@ public final class GridpulseJobs {
             "allowed-lateness-hours",
             "out-of-orderness-seconds",
             "checkpoint-seconds",
-            "kafka-property-file");
+            "kafka-property-file",
+            "warning-share",
+            "alert-grace-seconds");
 
     private GridpulseJobs() {}
 
@@ -98,7 +102,14 @@ public final class GridpulseJobs {
         StreamExecutionEnvironment e = Environments.forCluster(s);
         Outputs outputs = new Outputs(s);
         switch (job) {
-            case "cases" -> new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e);
+            case "cases" -> CaseClockAlerts.wire(
+                    new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e),
+                    s,
+                    ref,
+                    AlertSettings.defaults()
+                            .withWarningShare(Double.parseDouble(a.get("warning-share", "0.8")))
+                            .withGrace(Duration.ofSeconds(Long.parseLong(a.get("alert-grace-seconds", "0")))),
+                    outputs);
             case "vehicles" -> new VehicleIngestJob(s, ref, source(s, Feed.VEHICLES, ref), outputs).build(e);
             case "sensors" -> new SensorIngestJob(s, ref, source(s, Feed.SENSORS, ref), outputs).build(e);
             default -> throw new IllegalArgumentException("--job must be cases, vehicles or sensors, got " + job);
