@@ -10,6 +10,7 @@ import io.gridpulse.flink.Environments;
 import io.gridpulse.flink.JobSettings;
 import io.gridpulse.flink.alerts.deadline.AlertSettings;
 import io.gridpulse.flink.alerts.deadline.CaseClockAlerts;
+import io.gridpulse.flink.alerts.spatial.SpatialAlerts;
 import io.gridpulse.flink.cases.CaseIngestJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
@@ -108,12 +109,11 @@ final class LocalRun {
             var source =
                     FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
-                case CASES -> CaseClockAlerts.wire(
-                        new CaseIngestJob(settings, reference, source, outputs).build(env),
-                        settings,
-                        reference,
-                        AlertSettings.defaults(),
-                        outputs);
+                case CASES -> {
+                    var caseEvents = new CaseIngestJob(settings, reference, source, outputs).build(env);
+                    CaseClockAlerts.wire(caseEvents, settings, reference, AlertSettings.defaults(), outputs);
+                    SpatialAlerts.build(caseEvents, options.spatialAlerts(), outputs);
+                }
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }

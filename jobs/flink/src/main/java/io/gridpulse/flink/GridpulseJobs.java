@@ -7,6 +7,8 @@ import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.JobSettings.Mode;
 import io.gridpulse.flink.alerts.deadline.AlertSettings;
 import io.gridpulse.flink.alerts.deadline.CaseClockAlerts;
+import io.gridpulse.flink.alerts.spatial.SpatialAlertSettings;
+import io.gridpulse.flink.alerts.spatial.SpatialAlerts;
 import io.gridpulse.flink.cases.CaseIngestJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
@@ -55,7 +57,12 @@ public final class GridpulseJobs {
             "checkpoint-seconds",
             "kafka-property-file",
             "warning-share",
-            "alert-grace-seconds");
+            "alert-grace-seconds",
+            "hotspot-rules",
+            "hotspot-k",
+            "hotspot-window-minutes",
+            "duplicate-meters",
+            "duplicate-minutes");
 
     private GridpulseJobs() {}
 
@@ -102,14 +109,18 @@ public final class GridpulseJobs {
         StreamExecutionEnvironment e = Environments.forCluster(s);
         Outputs outputs = new Outputs(s);
         switch (job) {
-            case "cases" -> CaseClockAlerts.wire(
-                    new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e),
-                    s,
-                    ref,
-                    AlertSettings.defaults()
-                            .withWarningShare(Double.parseDouble(a.get("warning-share", "0.8")))
-                            .withGrace(Duration.ofSeconds(Long.parseLong(a.get("alert-grace-seconds", "0")))),
-                    outputs);
+            case "cases" -> {
+                var caseEvents = new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e);
+                CaseClockAlerts.wire(
+                        caseEvents,
+                        s,
+                        ref,
+                        AlertSettings.defaults()
+                                .withWarningShare(Double.parseDouble(a.get("warning-share", "0.8")))
+                                .withGrace(Duration.ofSeconds(Long.parseLong(a.get("alert-grace-seconds", "0")))),
+                        outputs);
+                SpatialAlerts.build(caseEvents, SpatialAlertSettings.fromOptions(a::get), outputs);
+            }
             case "vehicles" -> new VehicleIngestJob(s, ref, source(s, Feed.VEHICLES, ref), outputs).build(e);
             case "sensors" -> new SensorIngestJob(s, ref, source(s, Feed.SENSORS, ref), outputs).build(e);
             default -> throw new IllegalArgumentException("--job must be cases, vehicles or sensors, got " + job);
