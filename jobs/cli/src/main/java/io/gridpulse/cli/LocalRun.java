@@ -108,12 +108,13 @@ final class LocalRun {
             var source =
                     FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
-                case CASES -> CaseClockAlerts.wire(
-                        new CaseIngestJob(settings, reference, source, outputs).build(env),
-                        settings,
-                        reference,
-                        AlertSettings.defaults(),
-                        outputs);
+                case CASES ->
+                    CaseClockAlerts.wire(
+                            new CaseIngestJob(settings, reference, source, outputs).build(env),
+                            settings,
+                            reference,
+                            AlertSettings.defaults(),
+                            outputs);
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }

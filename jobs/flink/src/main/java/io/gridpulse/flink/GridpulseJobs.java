@@ -102,14 +102,15 @@ public final class GridpulseJobs {
         StreamExecutionEnvironment e = Environments.forCluster(s);
         Outputs outputs = new Outputs(s);
         switch (job) {
-            case "cases" -> CaseClockAlerts.wire(
-                    new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e),
-                    s,
-                    ref,
-                    AlertSettings.defaults()
-                            .withWarningShare(Double.parseDouble(a.get("warning-share", "0.8")))
-                            .withGrace(Duration.ofSeconds(Long.parseLong(a.get("alert-grace-seconds", "0")))),
-                    outputs);
+            case "cases" ->
+                CaseClockAlerts.wire(
+                        new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e),
+                        s,
+                        ref,
+                        AlertSettings.defaults()
+                                .withWarningShare(Double.parseDouble(a.get("warning-share", "0.8")))
+                                .withGrace(Duration.ofSeconds(Long.parseLong(a.get("alert-grace-seconds", "0")))),
+                        outputs);
             case "vehicles" -> new VehicleIngestJob(s, ref, source(s, Feed.VEHICLES, ref), outputs).build(e);
             case "sensors" -> new SensorIngestJob(s, ref, source(s, Feed.SENSORS, ref), outputs).build(e);
             default -> throw new IllegalArgumentException("--job must be cases, vehicles or sensors, got " + job);

@@ -1,8 +1,5 @@
 package io.gridpulse.flink.alerts.deadline;
 
-import static io.gridpulse.flink.alerts.deadline.ClockRig.bj;
-import static io.gridpulse.flink.alerts.deadline.ClockRig.ev;
-import static io.gridpulse.flink.alerts.deadline.ClockRig.reported;
 import static io.gridpulse.domain.model.CaseEventType.CLOSED;
 import static io.gridpulse.domain.model.CaseEventType.DISPATCHED;
 import static io.gridpulse.domain.model.CaseEventType.DISPOSED;
@@ -12,6 +9,9 @@ import static io.gridpulse.domain.model.CaseEventType.RETURNED;
 import static io.gridpulse.domain.model.CaseEventType.REWORK;
 import static io.gridpulse.domain.model.CaseEventType.SUPERVISED;
 import static io.gridpulse.domain.model.CaseEventType.SUSPENDED;
+import static io.gridpulse.flink.alerts.deadline.ClockRig.bj;
+import static io.gridpulse.flink.alerts.deadline.ClockRig.ev;
+import static io.gridpulse.flink.alerts.deadline.ClockRig.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.domain.alert.Alert;
@@ -108,8 +108,7 @@ class DeadlineClockTest {
     void postponedAfterTheWarningInstantWarnsForBothDeadlines() throws Exception {
         try (ClockRig r = dispatchedCase(END)) {
             r.send(ev("P", POSTPONED, at(10), null, at(21))).watermark(Long.MAX_VALUE);
-            assertThat(r.alertsAt(T0))
-                    .containsExactly("OVERDUE_WARNING@9h", "OVERDUE_WARNING@17h", "OVERDUE@21h");
+            assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h", "OVERDUE_WARNING@17h", "OVERDUE@21h");
             assertThat(r.alerts().stream().map(Alert::alertId).distinct()).hasSize(3);
         }
     }
@@ -268,8 +267,8 @@ class DeadlineClockTest {
             assertThat(r.stateEntries()).isPositive();
             r.watermark(Long.MAX_VALUE);
             assertThat(r.alertsAt(T0)).containsExactly("REWORK_REPEATED@4h", "SUPERVISED@4h");
-            assertThat(r.stateEntries()).isZero();
-            assertThat(r.timers()).isZero();
+            assertThat(r.stateEntries()).as(r.census()).isZero();
+            assertThat(r.timers()).as(r.census()).isZero();
         }
     }
 
@@ -304,8 +303,10 @@ class DeadlineClockTest {
             r.wallClock(at(4));
             assertThat(r.stateEntries()).isPositive();
             r.wallClock(at(3) + s.retention().toMillis());
+            // CEP prunes a key's emptied NFA at the watermark after the one that emptied it
+            r.wallClock(at(3) + s.retention().toMillis() + 200);
             assertThat(r.alerts()).isEmpty();
-            assertThat(r.stateEntries()).isZero();
+            assertThat(r.stateEntries()).as(r.census()).isZero();
             assertThat(r.timers()).isZero();
         }
     }
