@@ -19,10 +19,23 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  */
 public final class WallClockWatermarks implements WatermarkGenerator<ClockSignal> {
 
-    /** Timestamps from {@link ClockSignal#emittedAt()}, watermarks from the wall clock. */
+    /** Timestamps from {@link #timestamp}, watermarks from the wall clock. */
     public static WatermarkStrategy<ClockSignal> strategy() {
         return WatermarkStrategy.<ClockSignal>forGenerator(ctx -> new WallClockWatermarks())
-                .withTimestampAssigner((s, previous) -> s.emittedAt());
+                .withTimestampAssigner((s, previous) -> timestamp(s));
+    }
+
+    /**
+     * A signal's CEP timestamp in live mode: its emission time, and 1 ms later for the signals that
+     * end a key (DISPATCH_ENDED, CASE_FORGOTTEN). CEP prunes its per-timestamp event counts below
+     * the watermark when it processes a key's elements; an end stamped with the same millisecond as
+     * the key's last stored event (both emitted by one firing of the clock) would leave that count
+     * behind, with no later element or timer to prune it.
+     */
+    public static long timestamp(ClockSignal s) {
+        return s.kind() == SignalKind.DISPATCH_ENDED || s.kind() == SignalKind.CASE_FORGOTTEN
+                ? s.emittedAt() + 1
+                : s.emittedAt();
     }
 
     @Override

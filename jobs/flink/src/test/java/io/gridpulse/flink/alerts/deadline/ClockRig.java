@@ -162,7 +162,7 @@ final class ClockRig implements AutoCloseable {
         for (StreamRecord<? extends ClockSignal> r : out) {
             ClockSignal s = r.getValue();
             signals.add(s);
-            long ts = live ? s.emittedAt() : r.getTimestamp();
+            long ts = live ? WallClockWatermarks.timestamp(s) : r.getTimestamp();
             for (Cep c : ceps) {
                 if (c.kinds.contains(s.kind())) {
                     c.h.processElement(new StreamRecord<>(s, ts));
@@ -201,6 +201,21 @@ final class ClockRig implements AutoCloseable {
             n += c.h.numKeyedStateEntries();
         }
         return n;
+    }
+
+    /** Per operator: state entries and timers, to tell which one keeps something. */
+    String census() {
+        StringBuilder b = new StringBuilder("clock " + clock.numKeyedStateEntries() + "/"
+                + (clock.numEventTimeTimers() + clock.numProcessingTimeTimers()));
+        for (Cep c : ceps) {
+            b.append(", ")
+                    .append(c.kinds)
+                    .append(' ')
+                    .append(c.h.numKeyedStateEntries())
+                    .append('/')
+                    .append(c.h.numEventTimeTimers() + c.h.numProcessingTimeTimers());
+        }
+        return b.toString();
     }
 
     /** Timers of the clock and every CEP operator. */

@@ -267,8 +267,8 @@ class DeadlineClockTest {
             assertThat(r.stateEntries()).isPositive();
             r.watermark(Long.MAX_VALUE);
             assertThat(r.alertsAt(T0)).containsExactly("REWORK_REPEATED@4h", "SUPERVISED@4h");
-            assertThat(r.stateEntries()).isZero();
-            assertThat(r.timers()).isZero();
+            assertThat(r.stateEntries()).as(r.census()).isZero();
+            assertThat(r.timers()).as(r.census()).isZero();
         }
     }
 
@@ -303,8 +303,10 @@ class DeadlineClockTest {
             r.wallClock(at(4));
             assertThat(r.stateEntries()).isPositive();
             r.wallClock(at(3) + s.retention().toMillis());
+            // CEP prunes a key's emptied NFA at the watermark after the one that emptied it
+            r.wallClock(at(3) + s.retention().toMillis() + 200);
             assertThat(r.alerts()).isEmpty();
-            assertThat(r.stateEntries()).isZero();
+            assertThat(r.stateEntries()).as(r.census()).isZero();
             assertThat(r.timers()).isZero();
         }
     }
