@@ -179,6 +179,10 @@ class CaseAlertsIT {
         rowsWithoutFinal = scalar("SELECT count() FROM " + db + ".alerts");
         rowsWithFinal = scalar("SELECT count() FROM " + db + ".alerts FINAL");
         distinctIds = scalar("SELECT uniqExact(alert_id) FROM " + db + ".alerts");
+        Map<String, Long> byType = new TreeMap<>();
+        expected.forEach(k -> byType.merge(k.substring(0, k.indexOf('|')), 1L, Long::sum));
+        System.err.println("CaseAlertsIT: " + events.size() + " distinct events; alerts expected by type " + byType
+                + "; stored " + stored.size() + "; on the topic " + onTopic.size());
     }
 
     // ---------------------------------------------------------------- the feed
