@@ -31,6 +31,10 @@ public final class Main {
                 case "sql" -> SqlCommand.run(rest, out, err);
                 case "process" -> ProcessCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, out, err);
+                case "bench" ->
+                    rest.length > 0 && rest[0].equals("alerts")
+                            ? AlertBench.run(java.util.Arrays.copyOfRange(rest, 1, rest.length), out, err)
+                            : usageError("bench: unknown benchmark (known: alerts)", err);
                 default -> {
                     err.println("gridpulse: unknown command '" + args[0] + "'");
                     usage(err);
@@ -49,6 +53,11 @@ public final class Main {
         }
     }
 
+    private static int usageError(String message, PrintStream err) {
+        err.println("gridpulse: " + message);
+        return 2;
+    }
+
     static void usage(PrintStream out) {
         out.println(
                 """
@@ -64,6 +73,7 @@ public final class Main {
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
                       --hotspot-rules F (CSV categoryCode,k,windowMinutes) --hotspot-k 5 --hotspot-window-minutes 60
                       --duplicate-meters 50 --duplicate-minutes 30   (alert rules, docs/alerts.md)
+                  ./gridpulse bench alerts          live alert latency (p50/p99) and case events/s through the alerting job
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
 
