@@ -31,7 +31,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -71,8 +70,7 @@ class CaseAlertsIT {
     private static final double GRID_STEP = 0.01;
     private static final int GRID_N = 3;
     /** Category code -> time limit (natural hours "h", working hours "wh"). */
-    private static final Map<String, String> LIMITS =
-            new LinkedHashMap<>(Map.of("0101", "2h", "0202", "4wh", "0303", "1h"));
+    private static final Map<String, String> LIMITS = new TreeMap<>(Map.of("0101", "2h", "0202", "4wh", "0303", "1h"));
 
     private static final int K_DEFAULT = 5;
     private static final long W_DEFAULT = 60 * MIN;
