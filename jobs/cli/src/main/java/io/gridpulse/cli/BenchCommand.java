@@ -10,12 +10,13 @@ final class BenchCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("bench needs what to measure: cases");
+            throw new IllegalArgumentException("bench needs what to measure: cases, alerts");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "cases" -> CasesBench.run(rest, out, err);
-            default -> throw new IllegalArgumentException("unknown benchmark '" + args[0] + "' (known: cases)");
+            case "alerts" -> AlertBench.run(rest, out, err);
+            default -> throw new IllegalArgumentException("unknown benchmark '" + args[0] + "' (known: cases, alerts)");
         };
     }
 }

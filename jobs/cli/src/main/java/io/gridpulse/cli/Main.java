@@ -50,6 +50,11 @@ public final class Main {
         }
     }
 
+    private static int usageError(String message, PrintStream err) {
+        err.println("gridpulse: " + message);
+        return 2;
+    }
+
     static void usage(PrintStream out) {
         out.println(
                 """
@@ -64,6 +69,9 @@ public final class Main {
                       --as-of T (ISO-8601 with offset; default: the latest event time in the files)
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
                       --assessment F (key,value CSV: score weights, grade bounds, min_due, inspector limits)
+                      --hotspot-rules F (CSV categoryCode,k,windowMinutes) --hotspot-k 5 --hotspot-window-minutes 60
+                      --duplicate-meters 50 --duplicate-minutes 30   (alert rules, docs/alerts.md)
+                  ./gridpulse bench alerts          live alert latency (p50/p99) and case events/s through the alerting job
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
                   ./gridpulse bench cases [--months N --cases-per-month N]   a year of a Fuzhou-sized city through process
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
