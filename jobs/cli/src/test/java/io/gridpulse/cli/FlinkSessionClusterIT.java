@@ -75,7 +75,8 @@ class FlinkSessionClusterIT {
         Path jar = shadedJar();
         Path city = Files.createDirectories(work.resolve("city"));
         DemoCity.generate(DemoOptions.small(), city);
-        JsonNode manifest = new ObjectMapper().readTree(city.resolve("manifest.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(city.resolve("manifest.json").toFile());
         long expected = feedStats(manifest, "cases.jsonl").get("distinctValid").asLong();
         assertThat(expected).isPositive();
 
@@ -99,37 +100,80 @@ class FlinkSessionClusterIT {
                     "CLICKHOUSE_PASSWORD", ch.password() == null ? "" : ch.password(),
                     "GRIDPULSE_DATABASE", ch.database());
             String classpath = flinkClasspath();
-            start(work, "jobmanager", classpath, env, "768m",
-                    "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "--configDir", conf.toString());
-            start(work, "taskmanager-1", classpath, env, "768m",
-                    "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "--configDir", conf.toString());
-            start(work, "taskmanager-2", classpath, env, "768m",
-                    "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "--configDir", conf.toString());
+            start(
+                    work,
+                    "jobmanager",
+                    classpath,
+                    env,
+                    "768m",
+                    "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                    "--configDir",
+                    conf.toString());
+            start(
+                    work,
+                    "taskmanager-1",
+                    classpath,
+                    env,
+                    "768m",
+                    "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                    "--configDir",
+                    conf.toString());
+            start(
+                    work,
+                    "taskmanager-2",
+                    classpath,
+                    env,
+                    "768m",
+                    "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                    "--configDir",
+                    conf.toString());
             awaitTaskManagers(rest, 2);
 
             ReferencePaths ref = DemoCityFiles.reference(city);
             List<String> submit = new ArrayList<>(List.of(
-                    "run", "-d", "-c", "io.gridpulse.flink.GridpulseJobs", jar.toString(),
-                    "--job", "cases",
-                    "--kafka", bootstrap,
-                    "--grids", ref.grids().toString(),
-                    "--grids-crs", ref.gridsCrs().name(),
-                    "--catalog", ref.catalog().toString(),
-                    "--calendar", ref.calendar().toString(),
-                    "--departments", ref.departments().toString(),
-                    "--parallelism", "2",
-                    "--checkpoint-seconds", "5"));
-            Process client = start(work, "client", classpath, env, "512m",
-                    "org.apache.flink.client.cli.CliFrontend", submit.toArray(String[]::new));
+                    "run",
+                    "-d",
+                    "-c",
+                    "io.gridpulse.flink.GridpulseJobs",
+                    jar.toString(),
+                    "--job",
+                    "cases",
+                    "--kafka",
+                    bootstrap,
+                    "--grids",
+                    ref.grids().toString(),
+                    "--grids-crs",
+                    ref.gridsCrs().name(),
+                    "--catalog",
+                    ref.catalog().toString(),
+                    "--calendar",
+                    ref.calendar().toString(),
+                    "--departments",
+                    ref.departments().toString(),
+                    "--parallelism",
+                    "2",
+                    "--checkpoint-seconds",
+                    "5"));
+            Process client = start(
+                    work,
+                    "client",
+                    classpath,
+                    env,
+                    "512m",
+                    "org.apache.flink.client.cli.CliFrontend",
+                    submit.toArray(String[]::new));
             int rc = client.waitFor();
             String clientLog = Files.readString(work.resolve("client.out"));
             assertThat(rc).as("CliFrontend run; its output:\n%s", clientLog).isZero();
             Matcher m = Pattern.compile("JobID ([0-9a-f]{32})").matcher(clientLog);
-            assertThat(m.find()).as("the client names the submitted job:\n%s", clientLog).isTrue();
+            assertThat(m.find())
+                    .as("the client names the submitted job:\n%s", clientLog)
+                    .isTrue();
             jobId = m.group(1);
 
             // a user's feed: the demo city's cases, published to the topic the live job reads
-            Publisher.publish(Feed.CASES, city.resolve("cases.jsonl"), bootstrap, System.currentTimeMillis(), System.err);
+            Publisher.publish(
+                    Feed.CASES, city.resolve("cases.jsonl"), bootstrap, System.currentTimeMillis(), System.err);
 
             long count = 0;
             long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
@@ -142,7 +186,9 @@ class FlinkSessionClusterIT {
                 Thread.sleep(1000);
             }
             assertThat(count).as("distinct valid case events in ClickHouse").isEqualTo(expected);
-            assertThat(taskManagersWithSlotsInUse(rest)).as("both TaskManagers ran tasks").isEqualTo(2);
+            assertThat(taskManagersWithSlotsInUse(rest))
+                    .as("both TaskManagers ran tasks")
+                    .isEqualTo(2);
             System.err.printf(
                     "FlinkSessionClusterIT: %d case events through a 3-process session cluster in %.1f s%n",
                     count, (System.nanoTime() - started) / 1e9);
@@ -184,8 +230,8 @@ class FlinkSessionClusterIT {
     private static long caseEvents(ClickHouseSettings ch) throws Exception {
         try (Connection c = ClickHouseConnections.open(ch);
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT count() FROM system.tables WHERE database = '" + ch.database() + "' AND name = 'case_events'")) {
+                ResultSet rs = st.executeQuery("SELECT count() FROM system.tables WHERE database = '" + ch.database()
+                        + "' AND name = 'case_events'")) {
             rs.next();
             if (rs.getLong(1) == 0) {
                 return 0;
@@ -221,22 +267,26 @@ class FlinkSessionClusterIT {
         Files.writeString(
                 conf.resolve("config.yaml"),
                 String.join(
-                        "\n",
-                        "jobmanager.rpc.address: localhost",
-                        "jobmanager.rpc.port: " + rpcPort,
-                        "jobmanager.bind-host: localhost",
-                        "jobmanager.memory.process.size: 1024m",
-                        "rest.address: localhost",
-                        "rest.bind-address: localhost",
-                        "rest.port: " + restPort,
-                        "taskmanager.bind-host: localhost",
-                        "taskmanager.host: localhost",
-                        "taskmanager.numberOfTaskSlots: 1",
-                        "taskmanager.memory.process.size: 1024m",
-                        "taskmanager.memory.managed.fraction: 0.1",
-                        "parallelism.default: 2",
-                        "io.tmp.dirs: " + tmp,
-                        "")
+                                "\n",
+                                "jobmanager.rpc.address: localhost",
+                                "jobmanager.rpc.port: " + rpcPort,
+                                "jobmanager.bind-host: localhost",
+                                "jobmanager.memory.process.size: 1024m",
+                                "rest.address: localhost",
+                                "rest.bind-address: localhost",
+                                "rest.port: " + restPort,
+                                "taskmanager.bind-host: localhost",
+                                "taskmanager.host: localhost",
+                                "taskmanager.numberOfTaskSlots: 1",
+                                "taskmanager.memory.process.size: 1024m",
+                                "taskmanager.memory.managed.fraction: 0.1",
+                                "parallelism.default: 2",
+                                "io.tmp.dirs: " + tmp,
+                                // the default in-memory checkpoint storage (5 MB) is too small for the job's state
+                                "execution.checkpointing.storage: filesystem",
+                                "execution.checkpointing.dir: "
+                                        + work.resolve("checkpoints").toUri(),
+                                "")
                         + "\n");
         Files.writeString(
                 conf.resolve("log4j.properties"),
@@ -249,12 +299,21 @@ class FlinkSessionClusterIT {
                         "appender.out.layout.type = PatternLayout",
                         "appender.out.layout.pattern = %d{HH:mm:ss,SSS} %-5p %c{1} - %m%n",
                         ""));
-        Files.copy(conf.resolve("log4j.properties"), conf.resolve("log4j-cli.properties"),
+        Files.copy(
+                conf.resolve("log4j.properties"),
+                conf.resolve("log4j-cli.properties"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private Process start(Path work, String name, String classpath, Map<String, String> env, String heap,
-            String mainClass, String... args) throws IOException {
+    private Process start(
+            Path work,
+            String name,
+            String classpath,
+            Map<String, String> env,
+            String heap,
+            String mainClass,
+            String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
@@ -289,7 +348,8 @@ class FlinkSessionClusterIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("only " + seen + " of " + n + " TaskManagers registered; see target/flink-cluster-it/*.out");
+        throw new AssertionError(
+                "only " + seen + " of " + n + " TaskManagers registered; see target/flink-cluster-it/*.out");
     }
 
     private static String jobState(String rest, String jobId) throws Exception {
@@ -324,5 +384,4 @@ class FlinkSessionClusterIT {
             return s.getLocalPort();
         }
     }
-
 }
