@@ -278,8 +278,15 @@ class FlinkSessionClusterIT {
                                 "taskmanager.bind-host: localhost",
                                 "taskmanager.host: localhost",
                                 "taskmanager.numberOfTaskSlots: 1",
-                                "taskmanager.memory.process.size: 1024m",
-                                "taskmanager.memory.managed.fraction: 0.1",
+                                // every part of the TaskManager resource spec: Flink's start scripts would compute
+                                // these
+                                "taskmanager.cpu.cores: 1.0",
+                                "taskmanager.memory.framework.heap.size: 128m",
+                                "taskmanager.memory.task.heap.size: 256m",
+                                "taskmanager.memory.task.off-heap.size: 0m",
+                                "taskmanager.memory.network.min: 64m",
+                                "taskmanager.memory.network.max: 64m",
+                                "taskmanager.memory.managed.size: 64m",
                                 "parallelism.default: 2",
                                 "io.tmp.dirs: " + tmp,
                                 // the default in-memory checkpoint storage (5 MB) is too small for the job's state
