@@ -10,6 +10,7 @@ import io.gridpulse.demo.DemoCity;
 import io.gridpulse.demo.DemoOptions;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.common.ReferencePaths;
+import io.gridpulse.stack.KafkaTopics;
 import io.gridpulse.stack.LocalKafka;
 import io.gridpulse.stack.StackPaths;
 import java.io.File;
@@ -88,6 +89,10 @@ class FlinkSessionClusterIT {
         try {
             kafka.start(System.err);
             String bootstrap = kafka.bootstrap().orElseThrow(() -> new IllegalStateException("Kafka did not start"));
+            try (KafkaTopics topics = new KafkaTopics(bootstrap)) {
+                // two partitions: one for each of the source's two subtasks, on the two TaskManagers
+                topics.ensure(ProcessCommand.allTopics(), 2, (short) 1);
+            }
 
             int restPort = freePort();
             rest = "http://127.0.0.1:" + restPort;
@@ -245,10 +250,29 @@ class FlinkSessionClusterIT {
         }
     }
 
-    /** Flink's runtime and clients from this module's test classpath, without gridpulse's own classes. */
+    /**
+     * What a Flink distribution's lib/ holds, from this module's test classpath: Flink's runtime and
+     * clients and their dependencies, without gridpulse's classes and without what the shaded jar
+     * brings itself (the Kafka connector and client, CEP, JTS, clickhouse-jdbc). Flink loads
+     * {@code org.apache.flink.*} parent-first, so a connector on the cluster's classpath would meet
+     * the jar's Kafka client in another class loader and fail with a LinkageError, as it would on a
+     * real cluster.
+     */
     private static String flinkClasspath() {
+        List<String> notInFlinkLib = List.of(
+                "gridpulse",
+                "kafka",
+                "flink-cep",
+                "clickhouse",
+                "/jts",
+                "flink-test-utils",
+                "junit",
+                "assertj",
+                "opentest4j",
+                "testcontainers");
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.contains("gridpulse") && !e.endsWith("classes"))
+                .filter(e -> !e.endsWith("classes"))
+                .filter(e -> notInFlinkLib.stream().noneMatch(e::contains))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
@@ -282,6 +306,10 @@ class FlinkSessionClusterIT {
                                 // these
                                 "taskmanager.cpu.cores: 1.0",
                                 "taskmanager.memory.framework.heap.size: 128m",
+                                "taskmanager.memory.framework.off-heap.size: 128m",
+                                "taskmanager.memory.jvm-metaspace.size: 256m",
+                                "taskmanager.memory.jvm-overhead.min: 192m",
+                                "taskmanager.memory.jvm-overhead.max: 192m",
                                 "taskmanager.memory.task.heap.size: 256m",
                                 "taskmanager.memory.task.off-heap.size: 0m",
                                 "taskmanager.memory.network.min: 64m",
@@ -324,6 +352,9 @@ class FlinkSessionClusterIT {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        // short-lived JVMs on a small, shared machine: start fast, keep memory modest
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
         cmd.addAll(OPENS);
         cmd.add("-Djava.io.tmpdir=" + work.resolve("tmp"));
         cmd.add("-Dlog4j.configurationFile=" + work.resolve("conf/log4j.properties"));
@@ -342,7 +373,7 @@ class FlinkSessionClusterIT {
     }
 
     private static void awaitTaskManagers(String rest, int n) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
         int seen = 0;
         while (System.nanoTime() < deadline) {
             try {
