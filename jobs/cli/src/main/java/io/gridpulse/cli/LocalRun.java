@@ -9,6 +9,7 @@ import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Environments;
 import io.gridpulse.flink.JobSettings;
 import io.gridpulse.flink.cases.CaseIngestJob;
+import io.gridpulse.flink.cases.workflow.CaseWorkflowJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
 import io.gridpulse.flink.common.Outputs;
@@ -55,6 +56,14 @@ final class LocalRun {
      */
     static final Duration BOUNDED_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
 
+    /** Tests that restart a run from a checkpoint set a short interval through this system property. */
+    static final String CHECKPOINT_MILLIS_PROPERTY = "gridpulse.test.checkpointMillis";
+
+    private static Duration checkpointInterval() {
+        String v = System.getProperty(CHECKPOINT_MILLIS_PROPERTY);
+        return v == null ? BOUNDED_CHECKPOINT_INTERVAL : Duration.ofMillis(Long.parseLong(v));
+    }
+
     private final ProcessOptions options;
     private final Endpoints endpoints;
     private final ClickHouseSettings clickHouse;
@@ -90,7 +99,7 @@ final class LocalRun {
                 // Each partition is published in event-time order: no disorder to wait for.
                 Duration.ZERO,
                 JobSettings.DEFAULT_IDLENESS,
-                BOUNDED_CHECKPOINT_INTERVAL,
+                checkpointInterval(),
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 options.parallelism(),
                 phoneKey);
@@ -106,7 +115,9 @@ final class LocalRun {
             var source =
                     FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
-                case CASES -> new CaseIngestJob(settings, reference, source, outputs).build(env);
+                case CASES ->
+                    new CaseWorkflowJob(settings, reference, outputs)
+                            .build(new CaseIngestJob(settings, reference, source, outputs).build(env));
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }

