@@ -15,9 +15,10 @@ final class BenchCommand {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "cases" -> CasesBench.run(rest, out, err);
-                // JMH forks JVMs from the benchmark module's shaded jar: the launcher runs it, not this JVM
-            case "grid" -> throw new IllegalArgumentException(
-                    "bench grid runs from the launcher: ./gridpulse bench grid (java -jar jobs/bench/target/gridpulse-bench.jar)");
+            // JMH forks JVMs from the benchmark module's shaded jar: the launcher runs it, not this JVM
+            case "grid" ->
+                throw new IllegalArgumentException(
+                        "bench grid runs from the launcher: ./gridpulse bench grid (java -jar jobs/bench/target/gridpulse-bench.jar)");
             default -> throw new IllegalArgumentException("unknown benchmark '" + args[0] + "' (known: cases, grid)");
         };
     }
