@@ -8,7 +8,11 @@ import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Environments;
 import io.gridpulse.flink.JobSettings;
+import io.gridpulse.flink.alerts.deadline.AlertSettings;
+import io.gridpulse.flink.alerts.deadline.CaseClockAlerts;
+import io.gridpulse.flink.alerts.spatial.SpatialAlerts;
 import io.gridpulse.flink.cases.CaseIngestJob;
+import io.gridpulse.flink.cases.workflow.CaseWorkflowJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
 import io.gridpulse.flink.common.Outputs;
@@ -55,6 +59,14 @@ final class LocalRun {
      */
     static final Duration BOUNDED_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
 
+    /** Tests that restart a run from a checkpoint set a short interval through this system property. */
+    static final String CHECKPOINT_MILLIS_PROPERTY = "gridpulse.test.checkpointMillis";
+
+    private static Duration checkpointInterval() {
+        String v = System.getProperty(CHECKPOINT_MILLIS_PROPERTY);
+        return v == null ? BOUNDED_CHECKPOINT_INTERVAL : Duration.ofMillis(Long.parseLong(v));
+    }
+
     private final ProcessOptions options;
     private final Endpoints endpoints;
     private final ClickHouseSettings clickHouse;
@@ -90,7 +102,7 @@ final class LocalRun {
                 // Each partition is published in event-time order: no disorder to wait for.
                 Duration.ZERO,
                 JobSettings.DEFAULT_IDLENESS,
-                BOUNDED_CHECKPOINT_INTERVAL,
+                checkpointInterval(),
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 options.parallelism(),
                 phoneKey);
@@ -120,7 +132,10 @@ final class LocalRun {
             if (sensorCases != null) {
                 cases.withGeneratedEvents(sensorCases);
             }
-            cases.build(env);
+            var caseEvents = cases.build(env);
+            new CaseWorkflowJob(settings, reference, outputs).build(caseEvents);
+            CaseClockAlerts.wire(caseEvents, settings, reference, AlertSettings.defaults(), outputs);
+            SpatialAlerts.build(caseEvents, options.spatialAlerts(), outputs);
         } else if (sensorCases != null) {
             err.println("gridpulse: no cases file given: sensor alarms that report cases go to the cases topic only");
         }

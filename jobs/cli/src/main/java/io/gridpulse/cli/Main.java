@@ -31,7 +31,8 @@ public final class Main {
                 case "sql" -> SqlCommand.run(rest, out, err);
                 case "process" -> ProcessCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, out, err);
-                case "bench" -> bench(rest, out, err);
+                case "grid" -> GridCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 default -> {
                     err.println("gridpulse: unknown command '" + args[0] + "'");
                     usage(err);
@@ -50,15 +51,9 @@ public final class Main {
         }
     }
 
-    /** Benchmarks (not tests): their figures go to standard output. */
-    private static int bench(String[] rest, PrintStream out, PrintStream err) throws Exception {
-        String what = rest.length == 0 ? "" : rest[0];
-        String[] args = Arrays.copyOfRange(rest, Math.min(1, rest.length), rest.length);
-        return switch (what) {
-            case "vehicles" -> io.gridpulse.cli.bench.VehicleBench.run(args, out, err);
-            case "cep" -> io.gridpulse.cli.bench.CepBench.run(args, out, err);
-            default -> throw new IllegalArgumentException("bench takes vehicles or cep, got '" + what + "'");
-        };
+    private static int usageError(String message, PrintStream err) {
+        err.println("gridpulse: " + message);
+        return 2;
     }
 
     static void usage(PrintStream out) {
@@ -74,7 +69,18 @@ public final class Main {
                       --vehicles-ref F --sensors-ref F --zones F --sensor-rules F   (default: the demo city's)
                       --as-of T (ISO-8601 with offset; default: the latest event time in the files)
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
+                      --assessment F (key,value CSV: score weights, grade bounds, min_due, inspector limits)
+                      --hotspot-rules F (CSV categoryCode,k,windowMinutes) --hotspot-k 5 --hotspot-window-minutes 60
+                      --duplicate-meters 50 --duplicate-minutes 30   (alert rules, docs/alerts.md)
+                  ./gridpulse bench alerts          live alert latency (p50/p99) and case events/s through the alerting job
+                  ./gridpulse grid assign --grids F [--grids-crs C] --points F.csv [--crs C]
+                                                    re-geocode points: reads id,lon,lat, writes id,grid_code
+                                                    (bad lines on standard error with their line numbers; exit 1 if any)
+                  ./gridpulse grid check --grids F [--grids-crs C]
+                                                    overlaps, gaps, duplicate codes, invalid rings, with where (exit 1 if any)
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
+                  ./gridpulse bench grid [--quick]  JMH benchmark of grid assignment against plain JTS
+                  ./gridpulse bench cases [--months N --cases-per-month N]   a year of a Fuzhou-sized city through process
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
                   ./gridpulse bench vehicles|cep    benchmarks (figures, not tests): positions/s through the vehicle
                                                     rules; CEP against a keyed function for a sensor rule

@@ -300,8 +300,12 @@ class FleetIT {
                 .containsExactly("REPORTED|SENSOR|10302|G2|08:30");
         assertThat(rows("SELECT source, count() FROM " + db + ".source_monthly GROUP BY source ORDER BY source"))
                 .containsExactly("INSPECTOR|1", "SENSOR|1");
-        // TODO(centre_monthly, V008 of the case workflow): once merged, the sensor case counts as reported:
-        // assertThat(rows("SELECT reported FROM " + db + ".centre_monthly")).containsExactly("2");
+        // the case workflow counts it as reported: C1 and the sensor's case
+        assertThat(rows("SELECT toString(month), reported FROM " + db + ".centre_monthly"))
+                .containsExactly("2026-10-01|2");
+        assertThat(rows("SELECT source, category_code, grid_code FROM " + db + ".case_facts FINAL WHERE case_id = '"
+                        + caseId + "'"))
+                .containsExactly("SENSOR|10302|G2");
     }
 
     @Test
