@@ -187,6 +187,47 @@ class VehicleTrackTest {
     }
 
     @Test
+    void liveSilenceFiresOnTheWallClockWhenTheFeedIsQuiet() throws Exception {
+        VehicleRuleSettings s = VehicleRuleSettings.defaults(SH);
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new VehicleTrack(s, FleetFixtures.reference(null, null), true, 0)),
+                (PositionRow p) -> p.position().vehicleId(),
+                Types.STRING);
+        h.open();
+        long t = at("2026-10-08T10:00:00");
+        h.setProcessingTime(t);
+        feed(h, List.of(position("S1", VehicleType.SWEEPER, t, 120.005, 30.005, 10.0)));
+        // the watermark passes the position (taken after the 2-minute tolerance), then stops: a quiet feed
+        h.processWatermark(new Watermark(t + 3 * 60_000L));
+        assertThat(alerts(h, AlertType.VEHICLE_SILENT)).isEmpty();
+        h.setProcessingTime(t + 31 * 60_000L);
+        assertThat(alerts(h, AlertType.VEHICLE_SILENT)).isEmpty(); // due 10:30, grace 2 minutes
+        h.setProcessingTime(t + 32 * 60_000L);
+        List<Alert> a = alerts(h, AlertType.VEHICLE_SILENT);
+        assertThat(a).hasSize(1);
+        assertThat(a.get(0).time()).isEqualTo(t + 30 * 60_000L);
+        h.setProcessingTime(t + 120 * 60_000L);
+        assertThat(alerts(h, AlertType.VEHICLE_SILENT)).hasSize(1);
+    }
+
+    @Test
+    void liveSilenceDoesNotFireWhenAPositionArrivedEvenIfNotYetTaken() throws Exception {
+        VehicleRuleSettings s = VehicleRuleSettings.defaults(SH);
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new VehicleTrack(s, FleetFixtures.reference(null, null), true, 0)),
+                (PositionRow p) -> p.position().vehicleId(),
+                Types.STRING);
+        h.open();
+        long t = at("2026-10-08T10:00:00");
+        h.setProcessingTime(t);
+        feed(h, List.of(position("S1", VehicleType.SWEEPER, t, 120.005, 30.005, 10.0)));
+        h.processWatermark(new Watermark(t + 3 * 60_000L));
+        feed(h, List.of(position("S1", VehicleType.SWEEPER, t + 25 * 60_000L, 120.005, 30.006, 10.0)));
+        h.setProcessingTime(t + 40 * 60_000L);
+        assertThat(alerts(h, AlertType.VEHICLE_SILENT)).isEmpty();
+    }
+
+    @Test
     void stateOfAVehicleIsDroppedAfterItsIdleTime() throws Exception {
         var h = harness(Long.MAX_VALUE);
         long t = at("2026-10-08T10:00:00");
