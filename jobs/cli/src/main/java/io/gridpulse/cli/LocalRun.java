@@ -19,6 +19,7 @@ import io.gridpulse.flink.sink.RejectedJson;
 import io.gridpulse.flink.sink.RejectedTable;
 import io.gridpulse.flink.vehicles.VehicleIngestJob;
 import io.gridpulse.stack.Endpoints;
+import io.gridpulse.stack.LocalClickHouse;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,8 +28,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,9 +52,9 @@ final class LocalRun {
     /**
      * The run's figures. The per-feed counts are counted as records pass, so after a restart
      * ({@code restarts > 0}) they include replayed records; the tables are exact either way
-     * (idempotent writes).
+     * (idempotent writes). {@code faults} lists what {@code --fault-injection} did, and when.
      */
-    record Result(Map<Feed, FeedResult> feeds, Duration elapsed, int restarts) {}
+    record Result(Map<Feed, FeedResult> feeds, Duration elapsed, int restarts, List<FaultInjector.Fault> faults) {}
 
     /**
      * Bounded input can always be replayed from Kafka, so checkpoints only shorten a recovery:
@@ -55,15 +62,34 @@ final class LocalRun {
      */
     static final Duration BOUNDED_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
 
+    /** Under fault injection a checkpoint must complete early, before the faults are injected. */
+    static final Duration FAULT_INJECTION_CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+
     private final ProcessOptions options;
     private final Endpoints endpoints;
     private final ClickHouseSettings clickHouse;
     private final String phoneKey;
+    private final LocalClickHouse localClickHouse;
 
     private final ReferenceData reference;
 
     LocalRun(ProcessOptions options, Endpoints endpoints, ClickHouseSettings clickHouse, String phoneKey)
             throws java.io.IOException {
+        this(options, endpoints, clickHouse, phoneKey, null);
+    }
+
+    /**
+     * @param localClickHouse the local ClickHouse server when the run writes to it (fault injection
+     *     restarts it), null when ClickHouse is external
+     */
+    LocalRun(
+            ProcessOptions options,
+            Endpoints endpoints,
+            ClickHouseSettings clickHouse,
+            String phoneKey,
+            LocalClickHouse localClickHouse)
+            throws java.io.IOException {
+        this.localClickHouse = localClickHouse;
         this.reference = ReferenceData.read(options.reference());
         this.options = options;
         this.endpoints = endpoints;
@@ -90,13 +116,16 @@ final class LocalRun {
                 // Each partition is published in event-time order: no disorder to wait for.
                 Duration.ZERO,
                 JobSettings.DEFAULT_IDLENESS,
-                BOUNDED_CHECKPOINT_INTERVAL,
+                options.faultInjection() ? FAULT_INJECTION_CHECKPOINT_INTERVAL : BOUNDED_CHECKPOINT_INTERVAL,
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 options.parallelism(),
                 phoneKey);
         Path checkpoints = checkpointRoot().resolve(java.util.UUID.randomUUID().toString());
         Configuration conf = Environments.configure(new Configuration(), settings, checkpoints);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
+        // The MiniCluster's REST endpoint takes any free port: runs of other clones share the machine.
+        conf.set(RestOptions.BIND_PORT, "0");
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(options.parallelism());
         Outputs outputs = new Outputs(settings);
         long total = 0;
         for (var e : published.entrySet()) {
@@ -111,37 +140,74 @@ final class LocalRun {
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }
         }
-        err.println(
-                "gridpulse: running the jobs (parallelism " + options.parallelism() + ") over " + total + " records");
-        JobClient client = env.executeAsync("gridpulse process");
-        // A local environment shuts its MiniCluster down when the job ends: poll the result, not the status.
-        var result = client.getJobExecutionResult();
-        long lastPrint = 0;
-        int restarts = 0;
-        boolean restarting = false;
-        while (!result.isDone()) {
-            Thread.sleep(200);
-            boolean nowRestarting = isRestarting(client);
-            if (nowRestarting && !restarting) {
-                restarts++;
-                err.println("gridpulse: the jobs failed and are restarting from their last checkpoint (restart "
-                        + restarts + "; the cause is logged above); results stay exact, the progress counts"
-                        + " now include replayed records");
+        boolean faults = options.faultInjection();
+        int taskManagers = faults ? 2 : 1;
+        err.println("gridpulse: running the jobs (parallelism " + options.parallelism() + ", " + taskManagers
+                + " TaskManager" + (faults ? "s, fault injection on" : "") + ") over " + total + " records");
+        // Every TaskManager has slots for the whole job, so that the jobs go on when one is lost.
+        MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(taskManagers)
+                .setNumSlotsPerTaskManager(options.parallelism())
+                .build();
+        List<FaultInjector.Fault> injected = List.of();
+        int restarts;
+        try (MiniCluster cluster = new MiniCluster(mcc)) {
+            cluster.start();
+            JobID job = cluster.submitJob(env.getStreamGraph()).get().getJobID();
+            var result = cluster.requestJobResult(job);
+            FaultInjector injector = faults ? new FaultInjector(cluster, localClickHouse, err, started) : null;
+            long lastPrint = 0;
+            int restartsSeen = 0;
+            while (!result.isDone()) {
+                Thread.sleep(200);
+                AccessExecutionGraph graph = executionGraph(cluster, job);
+                if (graph == null) {
+                    continue;
+                }
+                int nowRestarts = maxAttempt(graph);
+                if (nowRestarts > restartsSeen) {
+                    restartsSeen = nowRestarts;
+                    err.println("gridpulse: tasks failed and are restarting from their last checkpoint (restart "
+                            + restartsSeen + "; the cause is logged above); results stay exact, the progress"
+                            + " counts now include replayed records");
+                }
+                if (injector != null) {
+                    injector.poll(
+                            ProgressCounters.get(ProgressCounters.READ),
+                            graph.getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints());
+                }
+                if (System.nanoTime() - lastPrint > 3_000_000_000L) {
+                    lastPrint = System.nanoTime();
+                    long consumed = ProgressCounters.get(ProgressCounters.READ);
+                    err.printf(
+                            "gridpulse: consumed %,d of %,d records (lag %,d), rejected %,d, rows written %,d%n",
+                            consumed,
+                            total,
+                            Math.max(0, total - consumed),
+                            ProgressCounters.get(ProgressCounters.REJECTED),
+                            ProgressCounters.get(ProgressCounters.WRITTEN));
+                }
             }
-            restarting = nowRestarting;
-            if (System.nanoTime() - lastPrint > 3_000_000_000L) {
-                lastPrint = System.nanoTime();
-                long consumed = ProgressCounters.get(ProgressCounters.READ);
-                err.printf(
-                        "gridpulse: consumed %,d of %,d records (lag %,d), rejected %,d, rows written %,d%n",
-                        consumed,
-                        total,
-                        Math.max(0, total - consumed),
-                        ProgressCounters.get(ProgressCounters.REJECTED),
-                        ProgressCounters.get(ProgressCounters.WRITTEN));
+            JobResult jobResult = result.get();
+            restarts = Math.max(
+                    restartsSeen,
+                    maxAttempt(cluster.getArchivedExecutionGraph(job).get()));
+            if (!jobResult.isSuccess()) {
+                Throwable cause = jobResult
+                        .getSerializedThrowable()
+                        .map(t -> t.deserializeError(LocalRun.class.getClassLoader()))
+                        .orElse(null);
+                throw new IllegalStateException("the jobs failed: " + cause, cause);
+            }
+            if (injector != null) {
+                if (!injector.injected()) {
+                    throw new IllegalStateException("--fault-injection: the jobs finished before a checkpoint"
+                            + " completed, so no fault was injected; give a larger feed");
+                }
+                injected = injector.faults();
             }
         }
-        result.get();
         ProjectHome.deleteTree(checkpoints);
         Map<Feed, FeedResult> results = new EnumMap<>(Feed.class);
         for (Feed feed : published.keySet()) {
@@ -163,16 +229,28 @@ final class LocalRun {
                             ProgressCounters.get(feed, ProgressCounters.AFTER_AS_OF),
                             rejected));
         }
-        return new Result(results, Duration.ofNanos(System.nanoTime() - started), restarts);
+        return new Result(results, Duration.ofNanos(System.nanoTime() - started), restarts, injected);
     }
 
-    private static boolean isRestarting(JobClient client) {
+    /** The job's execution graph now, or null while it is not available (being created or archived). */
+    private static AccessExecutionGraph executionGraph(MiniCluster cluster, JobID job) {
         try {
-            return client.getJobStatus().get() == org.apache.flink.api.common.JobStatus.RESTARTING;
+            return cluster.getExecutionGraph(job).get();
         } catch (Exception e) {
-            // the local cluster shuts down as the job ends: no status to read then
-            return false;
+            return null;
         }
+    }
+
+    /**
+     * How many times tasks were restarted: the highest attempt number of any task. A failover
+     * restarts only the affected pipelined regions, so the job's status need not pass RESTARTING.
+     */
+    static int maxAttempt(AccessExecutionGraph graph) {
+        int max = 0;
+        for (AccessExecutionVertex v : graph.getAllExecutionVertices()) {
+            max = Math.max(max, v.getCurrentExecutionAttempt().getAttemptNumber());
+        }
+        return max;
     }
 
     /** Checkpoints of local runs, under the project's home, removed when a run succeeds. */

@@ -9,9 +9,33 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
-/** The options of {@code process}, checked before anything runs. */
+/**
+ * The options of {@code process}, checked before anything runs.
+ *
+ * @param faultInjection run on two TaskManagers, kill one and restart the local ClickHouse
+ *     during the run ({@link FaultInjector}); the results must not change
+ */
 record ProcessOptions(
-        Path cases, Path vehicles, Path sensors, ReferencePaths reference, Long asOf, boolean reset, int parallelism) {
+        Path cases,
+        Path vehicles,
+        Path sensors,
+        ReferencePaths reference,
+        Long asOf,
+        boolean reset,
+        int parallelism,
+        boolean faultInjection) {
+
+    /** Without fault injection. */
+    ProcessOptions(
+            Path cases,
+            Path vehicles,
+            Path sensors,
+            ReferencePaths reference,
+            Long asOf,
+            boolean reset,
+            int parallelism) {
+        this(cases, vehicles, sensors, reference, asOf, reset, parallelism, false);
+    }
 
     static final Set<String> VALUE_OPTIONS = Set.of(
             "cases",
@@ -28,7 +52,7 @@ record ProcessOptions(
             "sensor-rules",
             "as-of",
             "parallelism");
-    static final Set<String> FLAGS = Set.of("reset");
+    static final Set<String> FLAGS = Set.of("reset", "fault-injection");
 
     static ProcessOptions parse(String[] argv, ReferencePaths demoDefaults) {
         Args a = Args.parse(argv, VALUE_OPTIONS, FLAGS);
@@ -76,7 +100,8 @@ record ProcessOptions(
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        return new ProcessOptions(cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism);
+        return new ProcessOptions(
+                cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism, a.flag("fault-injection"));
     }
 
     private static Path file(Args a, String name) {
