@@ -20,7 +20,7 @@ import org.apache.flink.util.Collector;
  * the watermark minus the allowed lateness is TOO_LATE. The identity is forgotten once the
  * watermark passes event time plus the allowed lateness, which bounds the state.
  */
-public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, FeedRecord> {
+public final class Deduplicate extends KeyedProcessFunction<DedupKey, FeedRecord, FeedRecord> {
 
     private final Feed feed;
     private final boolean live;
@@ -81,7 +81,7 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
                 new Rejection(
                         feed,
                         ReasonCode.DUPLICATE_CONFLICT,
-                        "eventId " + ctx.getCurrentKey()
+                        "eventId " + ctx.getCurrentKey().identity()
                                 + " was seen before with another payload; the first copy is kept",
                         rawText(r),
                         System.currentTimeMillis(),
@@ -119,15 +119,19 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
         return h;
     }
 
-    /** The identity a feed's events are deduplicated on (contracts.md). */
-    public static String identity(FeedRecord r) {
+    /** The key a feed's events are deduplicated on (contracts.md), routed by entity ({@link DedupKey}). */
+    public static DedupKey key(FeedRecord r) {
         if (r.caseEvent() != null) {
-            return r.caseEvent().eventId();
+            return new DedupKey(r.caseEvent().eventId(), r.caseEvent().eventId());
         }
         if (r.position() != null) {
-            return r.position().vehicleId() + "\u0000" + r.position().time();
+            return new DedupKey(
+                    r.position().vehicleId(),
+                    r.position().vehicleId() + "\u0000" + r.position().time());
         }
-        return r.reading().sensorId() + "\u0000" + r.reading().type() + "\u0000"
-                + r.reading().time();
+        return new DedupKey(
+                r.reading().sensorId(),
+                r.reading().sensorId() + "\u0000" + r.reading().type() + "\u0000"
+                        + r.reading().time());
     }
 }

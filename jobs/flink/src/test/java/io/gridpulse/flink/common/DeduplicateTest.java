@@ -8,7 +8,8 @@ import io.gridpulse.domain.model.CaseEvent;
 import io.gridpulse.domain.model.CaseEventType;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.domain.model.VehiclePosition;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -18,10 +19,12 @@ class DeduplicateTest {
 
     private static final long DAY = 24L * 3600 * 1000;
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, FeedRecord, FeedRecord> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<DedupKey, FeedRecord, FeedRecord> harness(
             Feed feed, boolean live) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new Deduplicate(feed, live, 7 * DAY)), Deduplicate::identity, Types.STRING);
+                new KeyedProcessOperator<>(new Deduplicate(feed, live, 7 * DAY)),
+                Deduplicate::key,
+                TypeInformation.of(DedupKey.class));
         h.open();
         return h;
     }
@@ -119,5 +122,31 @@ class DeduplicateTest {
         h.processElement(new StreamRecord<>(reported("E-old", 2 * DAY, "0101"), 2 * DAY));
         assertThat(h.extractOutputValues()).hasSize(1);
         assertThat(h.getSideOutput(Tags.REJECTED)).isNull();
+    }
+
+    @Test
+    void positionsOfOneVehicleShareASubtaskSoTheirOrderSurvivesTheShuffle() {
+        java.util.Set<Integer> subtasks = new java.util.HashSet<>();
+        java.util.Set<DedupKey> keys = new java.util.HashSet<>();
+        for (long t = 0; t < 1000; t++) {
+            DedupKey k = Deduplicate.key(new FeedRecord(
+                    null,
+                    new VehiclePosition("V7", t * 1000, 109.7, 38.3, null, null, null, null, null),
+                    null,
+                    null,
+                    null,
+                    "o"));
+            subtasks.add(KeyGroupRangeAssignment.assignKeyToParallelOperator(k, 128, 2));
+            keys.add(k);
+        }
+        assertThat(subtasks).hasSize(1);
+        assertThat(keys).as("distinct times stay distinct identities").hasSize(1000);
+    }
+
+    @Test
+    void aCaseEventIsKeyedAndRoutedByItsEventIdAlone() {
+        assertThat(Deduplicate.key(reported("E1", 1000, "0101")))
+                .isEqualTo(Deduplicate.key(reported("E1", 9000, "0202")))
+                .isNotEqualTo(Deduplicate.key(reported("E2", 1000, "0101")));
     }
 }
