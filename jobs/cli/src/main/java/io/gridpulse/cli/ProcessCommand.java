@@ -4,6 +4,7 @@ import io.gridpulse.clickhouse.ClickHouseSettings;
 import io.gridpulse.clickhouse.Migrations;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.PhoneKey;
+import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.stack.Endpoints;
 import io.gridpulse.stack.KafkaTopics;
 import io.gridpulse.stack.LocalClickHouse;
@@ -62,17 +63,24 @@ final class ProcessCommand {
         if (options.sensors() != null) {
             files.put(Feed.SENSORS, options.sensors());
         }
+        String phoneKey = PhoneKey.fromEnvironment(System.getenv());
+        LocalRun run = new LocalRun(options, endpoints, ch, phoneKey, localClickHouse(options, ch));
         for (var e : files.entrySet()) {
             err.println("gridpulse: publishing " + e.getValue() + " to "
                     + e.getKey().topic());
+            FeedDecoders decoders = new FeedDecoders(e.getKey(), run.reference(), phoneKey);
             published.put(
                     e.getKey(),
-                    Publisher.publish(e.getKey(), e.getValue(), endpoints.kafkaBootstrap(), wallClock, err));
+                    Publisher.publish(
+                            e.getKey(),
+                            e.getValue(),
+                            endpoints.kafkaBootstrap(),
+                            wallClock,
+                            err,
+                            line -> decoders.decode(line, wallClock, "as-of").eventTime()));
         }
         long asOf = options.asOf() != null ? options.asOf() : latestEventTime(published);
         String runId = UUID.randomUUID().toString();
-        LocalRun run = new LocalRun(
-                options, endpoints, ch, PhoneKey.fromEnvironment(System.getenv()), localClickHouse(options, ch));
         ReferenceTables.write(ch, run.reference());
         List<io.gridpulse.domain.codec.Rejection> tooLarge = new ArrayList<>();
         published.values().forEach(p -> tooLarge.addAll(p.tooLarge()));
