@@ -31,6 +31,7 @@ public final class Main {
                 case "sql" -> SqlCommand.run(rest, out, err);
                 case "process" -> ProcessCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, out, err);
+                case "bench" -> E2eBench.run(rest, out, err);
                 default -> {
                     err.println("gridpulse: unknown command '" + args[0] + "'");
                     usage(err);
@@ -63,6 +64,7 @@ public final class Main {
                       --as-of T (ISO-8601 with offset; default: the latest event time in the files)
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
                       --fault-injection (two TaskManagers; kill one and restart the local ClickHouse mid-run)
+                  ./gridpulse bench e2e [--events N]  time the vehicle pipeline end to end against reading and parsing alone
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
 
