@@ -138,6 +138,26 @@ class HostileInputIT {
         assertThat(expected.values().stream().mapToLong(Long::longValue).sum() + mutatedValid)
                 .isEqualTo(3L * HOSTILE_PER_FEED);
 
+        // Personal data: no mobile number in clear in any rejected row (raw text or detail), and
+        // the case events keep only the keyed hash of reporterPhone.
+        String mobile = "'(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)'";
+        assertThat(scalar(
+                        hostileDb,
+                        "SELECT count() FROM " + hostileDb.database() + ".rejected WHERE match(raw, " + mobile
+                                + ") OR match(detail, " + mobile + ")"))
+                .isZero();
+        assertThat(scalar(
+                        hostileDb,
+                        "SELECT count() FROM " + hostileDb.database() + ".rejected WHERE feed = 'cases'"
+                                + " AND position(raw, 'reporterPhone') > 0"))
+                .as("rejected cases that carried a phone (the check above is not vacuous)")
+                .isPositive();
+        assertThat(scalar(
+                        hostileDb,
+                        "SELECT countIf(NOT match(reporter_phone_hash, '^([0-9a-f]{64})?$')) FROM "
+                                + hostileDb.database() + ".case_events"))
+                .isZero();
+
         Map<String, List<String>> validTables = DatabaseSnapshot.of(validDb);
         Map<String, List<String>> hostileTables = DatabaseSnapshot.of(hostileDb);
         assertThat(hostileTables.keySet()).isEqualTo(validTables.keySet());
@@ -167,6 +187,15 @@ class HostileInputIT {
             }
         }
         return file;
+    }
+
+    private static long scalar(ClickHouseSettings ch, String sql) throws Exception {
+        try (Connection c = ClickHouseConnections.open(ch);
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static Map<String, Long> rejectedByReason(ClickHouseSettings ch) throws Exception {
