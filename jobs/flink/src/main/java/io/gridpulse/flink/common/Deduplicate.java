@@ -6,6 +6,8 @@ import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.Feed;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -14,18 +16,27 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by an event's identity (eventId; vehicleId+time; sensorId+type+time): passes the first
- * copy, drops redeliveries (same payload), and for the case feed rejects a copy with another
- * payload as DUPLICATE_CONFLICT (the copy seen first is kept). In live mode an event older than
- * the watermark minus the allowed lateness is TOO_LATE. The identity is forgotten once the
- * watermark passes event time plus the allowed lateness, which bounds the state.
+ * Passes the first copy of each event (identity: eventId; vehicleId+time; sensorId+type+time),
+ * drops redeliveries (same payload), and for the case feed rejects a copy with another payload
+ * as DUPLICATE_CONFLICT (the copy seen first is kept). In live mode an event older than the
+ * watermark minus the allowed lateness is TOO_LATE. An identity is forgotten once the watermark
+ * passes its event time plus the allowed lateness, which bounds the state.
+ *
+ * <p>Keyed by entity ({@link #entity}: eventId, vehicleId, sensorId), not by the whole identity,
+ * so that every position of one vehicle and every reading of one sensor passes one subtask and
+ * reaches the keyed steps after it (distance steps, hourly sums) in the order of its Kafka
+ * partition, which `process` publishes in event-time order. Keyed by identity, one vehicle's
+ * positions would interleave from two subtasks in an order that changes from run to run, and so
+ * would distances and floating-point sums. A vehicle's or sensor's seen times are a map state
+ * (time to the reading types seen then); a case event's is one payload hash.
  */
-public final class Deduplicate extends KeyedProcessFunction<DedupKey, FeedRecord, FeedRecord> {
+public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, FeedRecord> {
 
     private final Feed feed;
     private final boolean live;
     private final long allowedLatenessMillis;
     private transient ValueState<Long> seen;
+    private transient MapState<Long, String> seenTimes;
     private transient Counter duplicates;
     private transient Counter conflicts;
 
@@ -38,6 +49,7 @@ public final class Deduplicate extends KeyedProcessFunction<DedupKey, FeedRecord
     @Override
     public void open(OpenContext ctx) {
         seen = getRuntimeContext().getState(new ValueStateDescriptor<>("payloadHash", Types.LONG));
+        seenTimes = getRuntimeContext().getMapState(new MapStateDescriptor<>("seenTimes", Types.LONG, Types.STRING));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
         conflicts = getRuntimeContext().getMetricGroup().counter("conflicts");
     }
@@ -59,9 +71,24 @@ public final class Deduplicate extends KeyedProcessFunction<DedupKey, FeedRecord
             ProgressCounters.rejected(feed, ReasonCode.TOO_LATE);
             return;
         }
-        // Only the case feed tells a conflict from a redelivery; for positions and readings the
-        // identity alone decides, and hashing millions of payloads would be wasted work.
-        long hash = feed == Feed.CASES ? hash64(String.valueOf(payload(r))) : 0L;
+        if (feed != Feed.CASES) {
+            // The identity alone decides: a vehicle's time, a sensor's type and time.
+            String tag = "\u0000" + (r.reading() != null ? r.reading().type() : "") + "\u0000";
+            String tags = seenTimes.get(t);
+            if (tags == null) {
+                seenTimes.put(t, tag);
+                ctx.timerService().registerEventTimeTimer(saturatedAdd(t, allowedLatenessMillis));
+                out.collect(r);
+            } else if (!tags.contains(tag)) {
+                seenTimes.put(t, tags + tag.substring(1));
+                out.collect(r);
+            } else {
+                duplicates.inc();
+                ProgressCounters.add(feed, ProgressCounters.DUPLICATES, 1);
+            }
+            return;
+        }
+        long hash = hash64(String.valueOf(payload(r)));
         Long first = seen.value();
         if (first == null) {
             seen.update(hash);
@@ -69,7 +96,7 @@ public final class Deduplicate extends KeyedProcessFunction<DedupKey, FeedRecord
             out.collect(r);
             return;
         }
-        if (first == hash || feed != Feed.CASES) {
+        if (first == hash) {
             duplicates.inc();
             ProgressCounters.add(feed, ProgressCounters.DUPLICATES, 1);
             return;
@@ -81,7 +108,7 @@ public final class Deduplicate extends KeyedProcessFunction<DedupKey, FeedRecord
                 new Rejection(
                         feed,
                         ReasonCode.DUPLICATE_CONFLICT,
-                        "eventId " + ctx.getCurrentKey().identity()
+                        "eventId " + ctx.getCurrentKey()
                                 + " was seen before with another payload; the first copy is kept",
                         rawText(r),
                         System.currentTimeMillis(),
@@ -89,8 +116,13 @@ public final class Deduplicate extends KeyedProcessFunction<DedupKey, FeedRecord
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeedRecord> out) {
-        seen.clear();
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeedRecord> out) throws Exception {
+        if (feed == Feed.CASES || timestamp == Long.MAX_VALUE) {
+            seen.clear();
+            seenTimes.clear();
+        } else {
+            seenTimes.remove(timestamp - allowedLatenessMillis);
+        }
     }
 
     private static String rawText(FeedRecord r) {
@@ -119,19 +151,11 @@ public final class Deduplicate extends KeyedProcessFunction<DedupKey, FeedRecord
         return h;
     }
 
-    /** The key a feed's events are deduplicated on (contracts.md), routed by entity ({@link DedupKey}). */
-    public static DedupKey key(FeedRecord r) {
+    /** The key events are routed and deduplicated by: eventId, vehicleId or sensorId. */
+    public static String entity(FeedRecord r) {
         if (r.caseEvent() != null) {
-            return new DedupKey(r.caseEvent().eventId(), r.caseEvent().eventId());
+            return r.caseEvent().eventId();
         }
-        if (r.position() != null) {
-            return new DedupKey(
-                    r.position().vehicleId(),
-                    r.position().vehicleId() + "\u0000" + r.position().time());
-        }
-        return new DedupKey(
-                r.reading().sensorId(),
-                r.reading().sensorId() + "\u0000" + r.reading().type() + "\u0000"
-                        + r.reading().time());
+        return r.position() != null ? r.position().vehicleId() : r.reading().sensorId();
     }
 }

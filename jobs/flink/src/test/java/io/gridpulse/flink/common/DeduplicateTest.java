@@ -8,8 +8,7 @@ import io.gridpulse.domain.model.CaseEvent;
 import io.gridpulse.domain.model.CaseEventType;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.domain.model.VehiclePosition;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -19,12 +18,10 @@ class DeduplicateTest {
 
     private static final long DAY = 24L * 3600 * 1000;
 
-    private static KeyedOneInputStreamOperatorTestHarness<DedupKey, FeedRecord, FeedRecord> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<String, FeedRecord, FeedRecord> harness(
             Feed feed, boolean live) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new Deduplicate(feed, live, 7 * DAY)),
-                Deduplicate::key,
-                TypeInformation.of(DedupKey.class));
+                new KeyedProcessOperator<>(new Deduplicate(feed, live, 7 * DAY)), Deduplicate::entity, Types.STRING);
         h.open();
         return h;
     }
@@ -125,28 +122,54 @@ class DeduplicateTest {
     }
 
     @Test
-    void positionsOfOneVehicleShareASubtaskSoTheirOrderSurvivesTheShuffle() {
-        java.util.Set<Integer> subtasks = new java.util.HashSet<>();
-        java.util.Set<DedupKey> keys = new java.util.HashSet<>();
-        for (long t = 0; t < 1000; t++) {
-            DedupKey k = Deduplicate.key(new FeedRecord(
-                    null,
-                    new VehiclePosition("V7", t * 1000, 109.7, 38.3, null, null, null, null, null),
-                    null,
-                    null,
-                    null,
-                    "o"));
-            subtasks.add(KeyGroupRangeAssignment.assignKeyToParallelOperator(k, 128, 2));
-            keys.add(k);
-        }
-        assertThat(subtasks).hasSize(1);
-        assertThat(keys).as("distinct times stay distinct identities").hasSize(1000);
+    void aVehicleIsOneKeySoItsPositionsKeepTheirOrderThroughTheShuffle() {
+        assertThat(Deduplicate.entity(position("V7", 1000))).isEqualTo(Deduplicate.entity(position("V7", 9000)));
+        assertThat(Deduplicate.entity(reported("E1", 1000, "0101"))).isEqualTo("E1");
     }
 
     @Test
-    void aCaseEventIsKeyedAndRoutedByItsEventIdAlone() {
-        assertThat(Deduplicate.key(reported("E1", 1000, "0101")))
-                .isEqualTo(Deduplicate.key(reported("E1", 9000, "0202")))
-                .isNotEqualTo(Deduplicate.key(reported("E2", 1000, "0101")));
+    void aSensorsTypesAtOneTimeAreDistinctEventsAndEachRepeatIsDropped() throws Exception {
+        var h = harness(Feed.SENSORS, false);
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "PM10", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "PM10", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE", 6000), 6000));
+        assertThat(h.extractOutputValues())
+                .extracting(r -> r.reading().type() + "@" + r.reading().time())
+                .containsExactly("NOISE@5000", "PM10@5000", "NOISE@6000");
+    }
+
+    @Test
+    void aVehiclesTimesAreForgottenOneByOneAsTheWatermarkPassesThem() throws Exception {
+        var h = harness(Feed.VEHICLES, false);
+        h.processElement(new StreamRecord<>(position("V1", 1000), 1000));
+        h.processElement(new StreamRecord<>(position("V1", 2000), 2000));
+        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        h.processWatermark(1000 + 7 * DAY);
+        h.processElement(new StreamRecord<>(position("V1", 2000), 2000));
+        assertThat(h.extractOutputValues()).hasSize(2).as("2000 is still remembered");
+        h.processWatermark(2000 + 7 * DAY);
+        assertThat(h.numKeyedStateEntries()).isZero();
+    }
+
+    private static FeedRecord position(String vehicle, long time) {
+        return new FeedRecord(
+                null,
+                new VehiclePosition(vehicle, time, 109.7, 38.3, null, null, null, null, null),
+                null,
+                null,
+                null,
+                "o");
+    }
+
+    private static FeedRecord reading(String sensor, String type, long time) {
+        return new FeedRecord(
+                null,
+                null,
+                new io.gridpulse.domain.model.SensorReading(sensor, time, type, 1.0, null, null, null, null),
+                null,
+                null,
+                "o");
     }
 }
