@@ -71,6 +71,7 @@ final class E2eBench {
                 java.util.Set.of("events", "parallelism"),
                 java.util.Set.of());
         long events = Long.parseLong(a.get("events", "5000000"));
+        String loadAtStart = loadAverage();
         int parallelism = Integer.parseInt(a.get("parallelism", "2"));
         Endpoints endpoints = Connections.endpoints(true, err);
         ClickHouseSettings ch = Connections.clickHouse(endpoints).withDatabase("gridpulse_bench");
@@ -140,9 +141,14 @@ final class E2eBench {
                         TypeInformation.of(FeedRecord.class))
                 .sinkTo(new DiscardingSink<>());
         double readSeconds = time(read, "bench e2e: read and parse", err);
-        ProjectHome.deleteTree(checkpoints);
+        err.printf("bench: read and parse: %.1f s%n", readSeconds);
         try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
             topics.delete(List.of(topic));
+        }
+        try {
+            ProjectHome.deleteTree(checkpoints);
+        } catch (java.io.UncheckedIOException e) {
+            // Flink may still be removing its own checkpoint folders; what remains is under .gridpulse
         }
 
         double x = events / fullSeconds;
@@ -162,6 +168,15 @@ final class E2eBench {
             JobSettings s, ReferenceData reference, Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
         return FeedSource.bounded(
                 s, Feed.VEHICLES, new FeedDecoders(Feed.VEHICLES, reference, s.phoneHashKey()), start, end);
+    }
+
+    /** The one-minute load average (other work on the machine skews the figures), or "?". */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static StreamExecutionEnvironment environment(JobSettings settings, Path checkpoints) {

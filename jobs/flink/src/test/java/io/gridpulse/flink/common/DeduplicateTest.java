@@ -142,7 +142,7 @@ class DeduplicateTest {
 
     @Test
     void aVehiclesTimesAreForgottenOneByOneAsTheWatermarkPassesThem() throws Exception {
-        var h = harness(Feed.VEHICLES, false);
+        var h = harness(Feed.VEHICLES, true);
         h.processElement(new StreamRecord<>(position("V1", 1000), 1000));
         h.processElement(new StreamRecord<>(position("V1", 2000), 2000));
         assertThat(h.numKeyedStateEntries()).isEqualTo(1);
@@ -171,5 +171,26 @@ class DeduplicateTest {
                 null,
                 null,
                 "o");
+    }
+
+    @Test
+    void aBoundedRunForgetsAPositionOnceTheWatermarkPassesItsTime() throws Exception {
+        var h = harness(Feed.VEHICLES, false);
+        h.processElement(new StreamRecord<>(position("V1", 1000), 1000));
+        h.processElement(new StreamRecord<>(position("V1", 1000), 1000)); // repeat, same partition: next
+        h.processWatermark(999);
+        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        h.processWatermark(1000);
+        assertThat(h.numKeyedStateEntries())
+                .as("one entry per vehicle at most, not per event")
+                .isZero();
+        assertThat(h.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void caseIdentitiesStayForTheAllowedLatenessEvenInABoundedRun() {
+        assertThat(Deduplicate.retention(Feed.CASES, false, 7 * DAY)).isEqualTo(7 * DAY);
+        assertThat(Deduplicate.retention(Feed.SENSORS, false, 7 * DAY)).isZero();
+        assertThat(Deduplicate.retention(Feed.VEHICLES, true, 7 * DAY)).isEqualTo(7 * DAY);
     }
 }
