@@ -144,11 +144,13 @@ final class LocalRun {
         int taskManagers = faults ? 2 : 1;
         err.println("gridpulse: running the jobs (parallelism " + options.parallelism() + ", " + taskManagers
                 + " TaskManager" + (faults ? "s, fault injection on" : "") + ") over " + total + " records");
-        // Every TaskManager has slots for the whole job, so that the jobs go on when one is lost.
+        // Under fault injection the job's slots are split over both TaskManagers, so that the one
+        // killed surely runs tasks; a replacement brings the lost slots back.
+        int slots = faults ? (options.parallelism() + 1) / 2 : options.parallelism();
         MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
                 .setNumTaskManagers(taskManagers)
-                .setNumSlotsPerTaskManager(options.parallelism())
+                .setNumSlotsPerTaskManager(slots)
                 .build();
         List<FaultInjector.Fault> injected = List.of();
         int restarts;
