@@ -258,8 +258,12 @@ final class AlertBench {
     private static void throughput(
             Endpoints e, ClickHouseSettings ch, Path cityDir, ReferenceData reference, PrintStream out, PrintStream err)
             throws Exception {
+        long wallClock = System.currentTimeMillis();
+        FeedDecoders decoders = new FeedDecoders(Feed.CASES, reference, PhoneKey.fromEnvironment(System.getenv()));
         Publisher.Published published = Publisher.publish(
-                Feed.CASES, cityDir.resolve("cases.jsonl"), e.kafkaBootstrap(), System.currentTimeMillis(), err);
+                Feed.CASES, cityDir.resolve("cases.jsonl"), e.kafkaBootstrap(), wallClock, err, line -> decoders.decode(
+                                line, wallClock, "as-of")
+                        .eventTime());
         long events = published.sent();
         out.println("bench alerts: bounded throughput over the demo city's case feed (" + events
                 + " records, parallelism 2, sinks discarded)");

@@ -10,12 +10,14 @@ final class BenchCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("bench needs what to measure: cases, alerts, vehicles, cep or grid");
+            throw new IllegalArgumentException(
+                    "bench needs what to measure: cases, alerts, e2e, vehicles, cep or grid");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "cases" -> CasesBench.run(rest, out, err);
             case "alerts" -> AlertBench.run(rest, out, err);
+            case "e2e" -> E2eBench.run(rest, out, err);
             case "vehicles" -> io.gridpulse.cli.bench.VehicleBench.run(rest, out, err);
             case "cep" -> io.gridpulse.cli.bench.CepBench.run(rest, out, err);
             // JMH forks JVMs from the benchmark module's shaded jar: the launcher runs it, not this JVM
@@ -24,7 +26,7 @@ final class BenchCommand {
                         "bench grid runs from the launcher: ./gridpulse bench grid (java -jar jobs/bench/target/gridpulse-bench.jar)");
             default ->
                 throw new IllegalArgumentException(
-                        "unknown benchmark '" + args[0] + "' (known: cases, alerts, vehicles, cep, grid)");
+                        "unknown benchmark '" + args[0] + "' (known: cases, alerts, e2e, vehicles, cep, grid)");
         };
     }
 }

@@ -23,6 +23,7 @@ import io.gridpulse.flink.sink.RejectedJson;
 import io.gridpulse.flink.sink.RejectedTable;
 import io.gridpulse.flink.vehicles.VehicleIngestJob;
 import io.gridpulse.stack.Endpoints;
+import io.gridpulse.stack.LocalClickHouse;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,8 +32,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,9 +56,9 @@ final class LocalRun {
     /**
      * The run's figures. The per-feed counts are counted as records pass, so after a restart
      * ({@code restarts > 0}) they include replayed records; the tables are exact either way
-     * (idempotent writes).
+     * (idempotent writes). {@code faults} lists what {@code --fault-injection} did, and when.
      */
-    record Result(Map<Feed, FeedResult> feeds, Duration elapsed, int restarts) {}
+    record Result(Map<Feed, FeedResult> feeds, Duration elapsed, int restarts, List<FaultInjector.Fault> faults) {}
 
     /**
      * Bounded input can always be replayed from Kafka, so checkpoints only shorten a recovery:
@@ -66,16 +73,34 @@ final class LocalRun {
         String v = System.getProperty(CHECKPOINT_MILLIS_PROPERTY);
         return v == null ? BOUNDED_CHECKPOINT_INTERVAL : Duration.ofMillis(Long.parseLong(v));
     }
+    /** Under fault injection a checkpoint must complete early, before the faults are injected. */
+    static final Duration FAULT_INJECTION_CHECKPOINT_INTERVAL = Duration.ofMillis(500);
 
     private final ProcessOptions options;
     private final Endpoints endpoints;
     private final ClickHouseSettings clickHouse;
     private final String phoneKey;
+    private final LocalClickHouse localClickHouse;
 
     private final ReferenceData reference;
 
     LocalRun(ProcessOptions options, Endpoints endpoints, ClickHouseSettings clickHouse, String phoneKey)
             throws java.io.IOException {
+        this(options, endpoints, clickHouse, phoneKey, null);
+    }
+
+    /**
+     * @param localClickHouse the local ClickHouse server when the run writes to it (fault injection
+     *     restarts it), null when ClickHouse is external
+     */
+    LocalRun(
+            ProcessOptions options,
+            Endpoints endpoints,
+            ClickHouseSettings clickHouse,
+            String phoneKey,
+            LocalClickHouse localClickHouse)
+            throws java.io.IOException {
+        this.localClickHouse = localClickHouse;
         this.reference = ReferenceData.read(options.reference());
         this.options = options;
         this.endpoints = endpoints;
@@ -102,13 +127,16 @@ final class LocalRun {
                 // Each partition is published in event-time order: no disorder to wait for.
                 Duration.ZERO,
                 JobSettings.DEFAULT_IDLENESS,
-                checkpointInterval(),
+                options.faultInjection() ? FAULT_INJECTION_CHECKPOINT_INTERVAL : checkpointInterval(),
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 options.parallelism(),
                 phoneKey);
         Path checkpoints = checkpointRoot().resolve(java.util.UUID.randomUUID().toString());
         Configuration conf = Environments.configure(new Configuration(), settings, checkpoints);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
+        // The MiniCluster's REST endpoint takes any free port: runs of other clones share the machine.
+        conf.set(RestOptions.BIND_PORT, "0");
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(options.parallelism());
         Outputs outputs = new Outputs(settings);
         long total = 0;
         // Sensors first: their alarms' case reports join the case pipeline (SensorIngestJob).
@@ -139,37 +167,76 @@ final class LocalRun {
         } else if (sensorCases != null) {
             err.println("gridpulse: no cases file given: sensor alarms that report cases go to the cases topic only");
         }
-        err.println(
-                "gridpulse: running the jobs (parallelism " + options.parallelism() + ") over " + total + " records");
-        JobClient client = env.executeAsync("gridpulse process");
-        // A local environment shuts its MiniCluster down when the job ends: poll the result, not the status.
-        var result = client.getJobExecutionResult();
-        long lastPrint = 0;
-        int restarts = 0;
-        boolean restarting = false;
-        while (!result.isDone()) {
-            Thread.sleep(200);
-            boolean nowRestarting = isRestarting(client);
-            if (nowRestarting && !restarting) {
-                restarts++;
-                err.println("gridpulse: the jobs failed and are restarting from their last checkpoint (restart "
-                        + restarts + "; the cause is logged above); results stay exact, the progress counts"
-                        + " now include replayed records");
+        boolean faults = options.faultInjection();
+        int taskManagers = faults ? 2 : 1;
+        err.println("gridpulse: running the jobs (parallelism " + options.parallelism() + ", " + taskManagers
+                + " TaskManager" + (faults ? "s, fault injection on" : "") + ") over " + total + " records");
+        // Under fault injection the job's slots are split over both TaskManagers, so that the one
+        // killed surely runs tasks; a replacement brings the lost slots back.
+        int slots = faults ? (options.parallelism() + 1) / 2 : options.parallelism();
+        MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(taskManagers)
+                .setNumSlotsPerTaskManager(slots)
+                .build();
+        List<FaultInjector.Fault> injected = List.of();
+        int restarts;
+        try (MiniCluster cluster = new MiniCluster(mcc)) {
+            cluster.start();
+            JobID job = cluster.submitJob(env.getStreamGraph()).get().getJobID();
+            var result = cluster.requestJobResult(job);
+            FaultInjector injector = faults ? new FaultInjector(cluster, localClickHouse, err, started) : null;
+            long lastPrint = 0;
+            int restartsSeen = 0;
+            while (!result.isDone()) {
+                Thread.sleep(200);
+                AccessExecutionGraph graph = executionGraph(cluster, job);
+                if (graph == null) {
+                    continue;
+                }
+                int nowRestarts = maxAttempt(graph);
+                if (nowRestarts > restartsSeen) {
+                    restartsSeen = nowRestarts;
+                    err.println("gridpulse: tasks failed and are restarting from their last checkpoint (restart "
+                            + restartsSeen + "; the cause is logged above); results stay exact, the progress"
+                            + " counts now include replayed records");
+                }
+                if (injector != null) {
+                    injector.poll(
+                            ProgressCounters.get(ProgressCounters.READ),
+                            graph.getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints());
+                }
+                if (System.nanoTime() - lastPrint > 3_000_000_000L) {
+                    lastPrint = System.nanoTime();
+                    long consumed = ProgressCounters.get(ProgressCounters.READ);
+                    err.printf(
+                            "gridpulse: consumed %,d of %,d records (lag %,d), rejected %,d, rows written %,d%n",
+                            consumed,
+                            total,
+                            Math.max(0, total - consumed),
+                            ProgressCounters.get(ProgressCounters.REJECTED),
+                            ProgressCounters.get(ProgressCounters.WRITTEN));
+                }
             }
-            restarting = nowRestarting;
-            if (System.nanoTime() - lastPrint > 3_000_000_000L) {
-                lastPrint = System.nanoTime();
-                long consumed = ProgressCounters.get(ProgressCounters.READ);
-                err.printf(
-                        "gridpulse: consumed %,d of %,d records (lag %,d), rejected %,d, rows written %,d%n",
-                        consumed,
-                        total,
-                        Math.max(0, total - consumed),
-                        ProgressCounters.get(ProgressCounters.REJECTED),
-                        ProgressCounters.get(ProgressCounters.WRITTEN));
+            JobResult jobResult = result.get();
+            restarts = Math.max(
+                    restartsSeen,
+                    maxAttempt(cluster.getArchivedExecutionGraph(job).get()));
+            if (!jobResult.isSuccess()) {
+                Throwable cause = jobResult
+                        .getSerializedThrowable()
+                        .map(t -> t.deserializeError(LocalRun.class.getClassLoader()))
+                        .orElse(null);
+                throw new IllegalStateException("the jobs failed: " + cause, cause);
+            }
+            if (injector != null) {
+                if (!injector.injected()) {
+                    throw new IllegalStateException("--fault-injection: the jobs finished before a checkpoint"
+                            + " completed, so no fault was injected; give a larger feed");
+                }
+                injected = injector.faults();
             }
         }
-        result.get();
         ProjectHome.deleteTree(checkpoints);
         Map<Feed, FeedResult> results = new EnumMap<>(Feed.class);
         for (Feed feed : published.keySet()) {
@@ -191,16 +258,28 @@ final class LocalRun {
                             ProgressCounters.get(feed, ProgressCounters.AFTER_AS_OF),
                             rejected));
         }
-        return new Result(results, Duration.ofNanos(System.nanoTime() - started), restarts);
+        return new Result(results, Duration.ofNanos(System.nanoTime() - started), restarts, injected);
     }
 
-    private static boolean isRestarting(JobClient client) {
+    /** The job's execution graph now, or null while it is not available (being created or archived). */
+    private static AccessExecutionGraph executionGraph(MiniCluster cluster, JobID job) {
         try {
-            return client.getJobStatus().get() == org.apache.flink.api.common.JobStatus.RESTARTING;
+            return cluster.getExecutionGraph(job).get();
         } catch (Exception e) {
-            // the local cluster shuts down as the job ends: no status to read then
-            return false;
+            return null;
         }
+    }
+
+    /**
+     * How many times tasks were restarted: the highest attempt number of any task. A failover
+     * restarts only the affected pipelined regions, so the job's status need not pass RESTARTING.
+     */
+    static int maxAttempt(AccessExecutionGraph graph) {
+        int max = 0;
+        for (AccessExecutionVertex v : graph.getAllExecutionVertices()) {
+            max = Math.max(max, v.getCurrentExecutionAttempt().getAttemptNumber());
+        }
+        return max;
     }
 
     /** Checkpoints of local runs, under the project's home, removed when a run succeeds. */

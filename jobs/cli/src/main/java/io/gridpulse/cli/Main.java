@@ -78,6 +78,8 @@ public final class Main {
                                                     (bad lines on standard error with their line numbers; exit 1 if any)
                   ./gridpulse grid check --grids F [--grids-crs C]
                                                     overlaps, gaps, duplicate codes, invalid rings, with where (exit 1 if any)
+                      --fault-injection (two TaskManagers; kill one and restart the local ClickHouse mid-run)
+                  ./gridpulse bench e2e [--events N]  time the vehicle pipeline end to end against reading and parsing alone
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
                   ./gridpulse bench grid [--quick]  JMH benchmark of grid assignment against plain JTS
                   ./gridpulse bench cases [--months N --cases-per-month N]   a year of a Fuzhou-sized city through process

@@ -4,8 +4,11 @@ import io.gridpulse.clickhouse.ClickHouseSettings;
 import io.gridpulse.clickhouse.Migrations;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.PhoneKey;
+import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.stack.Endpoints;
 import io.gridpulse.stack.KafkaTopics;
+import io.gridpulse.stack.LocalClickHouse;
+import io.gridpulse.stack.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,22 +68,45 @@ final class ProcessCommand {
         if (options.sensors() != null) {
             files.put(Feed.SENSORS, options.sensors());
         }
+        String phoneKey = PhoneKey.fromEnvironment(System.getenv());
+        LocalRun run = new LocalRun(options, endpoints, ch, phoneKey, localClickHouse(options, ch));
         for (var e : files.entrySet()) {
             err.println("gridpulse: publishing " + e.getValue() + " to "
                     + e.getKey().topic());
+            FeedDecoders decoders = new FeedDecoders(e.getKey(), run.reference(), phoneKey);
             published.put(
                     e.getKey(),
-                    Publisher.publish(e.getKey(), e.getValue(), endpoints.kafkaBootstrap(), wallClock, err));
+                    Publisher.publish(
+                            e.getKey(),
+                            e.getValue(),
+                            endpoints.kafkaBootstrap(),
+                            wallClock,
+                            err,
+                            line -> decoders.decode(line, wallClock, "as-of").eventTime()));
         }
         long asOf = options.asOf() != null ? options.asOf() : latestEventTime(published);
         String runId = UUID.randomUUID().toString();
-        LocalRun run = new LocalRun(options, endpoints, ch, PhoneKey.fromEnvironment(System.getenv()));
         ReferenceTables.write(ch, run.reference());
         List<io.gridpulse.domain.codec.Rejection> tooLarge = new ArrayList<>();
         published.values().forEach(p -> tooLarge.addAll(p.tooLarge()));
         LocalRun.Result result = run.execute(published, asOf, tooLarge, err);
         ProgressTable.record(ch, published.keySet(), asOf, runId);
         return new RunReport(runId, asOf, published, result);
+    }
+
+    /**
+     * The local ClickHouse server when this run writes to it and injects faults (the server is
+     * then restarted during the run); null otherwise, and for an external ClickHouse.
+     */
+    private static LocalClickHouse localClickHouse(ProcessOptions options, ClickHouseSettings ch) {
+        if (!options.faultInjection()) {
+            return null;
+        }
+        LocalStack stack = LocalStack.fromEnvironment();
+        return stack.endpoints()
+                .filter(e -> ClickHouseSettings.normalise(e.clickhouseUrl()).equals(ch.httpUrl()))
+                .map(e -> stack.clickhouse())
+                .orElse(null);
     }
 
     static List<String> allTopics() {

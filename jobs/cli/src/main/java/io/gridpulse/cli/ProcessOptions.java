@@ -10,7 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
-/** The options of {@code process}, checked before anything runs. */
+/**
+ * The options of {@code process}, checked before anything runs.
+ *
+ * @param faultInjection run on two TaskManagers, kill one and restart the local ClickHouse
+ *     during the run ({@link FaultInjector}); the results must not change
+ */
 record ProcessOptions(
         Path cases,
         Path vehicles,
@@ -20,9 +25,10 @@ record ProcessOptions(
         boolean reset,
         int parallelism,
         Path assessment,
-        SpatialAlertSettings spatialAlerts) {
+        SpatialAlertSettings spatialAlerts,
+        boolean faultInjection) {
 
-    /** Options without an assessment file (the configuration in force stays) and the default alert settings. */
+    /** Options without an assessment file (the configuration in force stays) the default alert settings, and no fault injection. */
     ProcessOptions(
             Path cases,
             Path vehicles,
@@ -31,7 +37,7 @@ record ProcessOptions(
             Long asOf,
             boolean reset,
             int parallelism) {
-        this(cases, vehicles, sensors, reference, asOf, reset, parallelism, null, SpatialAlertSettings.DEFAULTS);
+        this(cases, vehicles, sensors, reference, asOf, reset, parallelism, null, SpatialAlertSettings.DEFAULTS, false);
     }
 
     static final Set<String> VALUE_OPTIONS = union(
@@ -52,7 +58,19 @@ record ProcessOptions(
                     "as-of",
                     "parallelism",
                     "assessment"));
-    static final Set<String> FLAGS = Set.of("reset");
+    static final Set<String> FLAGS = Set.of("reset", "fault-injection");
+
+    /** These options with fault injection on or off. */
+    ProcessOptions withFaultInjection(boolean on) {
+        return new ProcessOptions(
+                cases, vehicles, sensors, reference, asOf, reset, parallelism, assessment, spatialAlerts, on);
+    }
+
+    /** These options with other hotspot and duplicate-report settings. */
+    ProcessOptions withSpatialAlerts(SpatialAlertSettings settings) {
+        return new ProcessOptions(
+                cases, vehicles, sensors, reference, asOf, reset, parallelism, assessment, settings, faultInjection);
+    }
 
     static ProcessOptions parse(String[] argv, ReferencePaths demoDefaults) {
         Args a = Args.parse(argv, VALUE_OPTIONS, FLAGS);
@@ -112,7 +130,16 @@ record ProcessOptions(
             throw new IllegalArgumentException("--hotspot-rules: " + e.getMessage());
         }
         return new ProcessOptions(
-                cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism, file(a, "assessment"), spatial);
+                cases,
+                vehicles,
+                sensors,
+                ref,
+                asOf,
+                a.flag("reset"),
+                parallelism,
+                file(a, "assessment"),
+                spatial,
+                a.flag("fault-injection"));
     }
 
     private static Path file(Args a, String name) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -51,7 +52,13 @@ final class Publisher {
 
     private Publisher() {}
 
-    static Published publish(Feed feed, Path file, String bootstrap, long wallClock, PrintStream err)
+    /**
+     * @param validTime the event time of a line the job will accept, Long.MIN_VALUE for one it
+     *     will reject: the latest valid time is the run's default as-of time, which a bad line
+     *     must not move (a mutated digit could put it days later)
+     */
+    static Published publish(
+            Feed feed, Path file, String bootstrap, long wallClock, PrintStream err, ToLongFunction<byte[]> validTime)
             throws IOException, InterruptedException {
         List<byte[]> lines = new ArrayList<>();
         List<Rejection> tooLarge = new ArrayList<>();
@@ -72,21 +79,23 @@ final class Publisher {
         int n = lines.size();
         long[] times = new long[n];
         String[] keys = new String[n];
-        long maxTime = Long.MIN_VALUE;
-        long horizon = wallClock + 24L * 3600 * 1000;
         for (int i = 0; i < n; i++) {
             Peek p = peek(lines.get(i), feed);
             times[i] = p.time;
             keys[i] = p.key;
-            if (p.time != Long.MIN_VALUE && p.time <= horizon && p.time > maxTime) {
-                maxTime = p.time;
-            }
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> times[i]));
+        // From the latest time down, the first line the job accepts: usually the very last one.
+        long maxTime = Long.MIN_VALUE;
+        for (int k = n - 1; k >= 0 && maxTime == Long.MIN_VALUE; k--) {
+            if (times[order[k]] != Long.MIN_VALUE) {
+                maxTime = validTime.applyAsLong(lines.get(order[k]));
+            }
+        }
 
         Map<TopicPartition, Long> start = new HashMap<>();
         Map<TopicPartition, Long> end = new HashMap<>();

@@ -38,6 +38,16 @@ final class Summary {
                     "%-9s %,12d %,12d %,12d %,12d %,10d%n",
                     f.code(), e.getValue().lines(), fr.valid(), fr.duplicates(), fr.afterAsOf(), rejected);
         }
+        if (r.result().restarts() > 0 || !r.result().faults().isEmpty()) {
+            out.println();
+            out.printf(
+                    "task restarts: %d (results stay exact: writes are idempotent)%n",
+                    r.result().restarts());
+        }
+        if (!r.result().faults().isEmpty()) {
+            out.println("faults injected (seconds after the jobs started):");
+            r.result().faults().forEach(f -> out.println("  " + f));
+        }
         out.println();
         out.println("rejected by reason:");
         boolean any = false;

@@ -142,24 +142,23 @@ class CaseAlertsIT {
                 D_METERS,
                 T_DUP);
         ProcessOptions options = new ProcessOptions(
-                cases,
-                null,
-                null,
-                new io.gridpulse.flink.common.ReferencePaths(
-                        dir.resolve("grids.geojson"),
-                        io.gridpulse.domain.geo.Crs.WGS84,
-                        dir.resolve("catalog.csv"),
-                        dir.resolve("calendar.json"),
+                        cases,
                         null,
                         null,
+                        new io.gridpulse.flink.common.ReferencePaths(
+                                dir.resolve("grids.geojson"),
+                                io.gridpulse.domain.geo.Crs.WGS84,
+                                dir.resolve("catalog.csv"),
+                                dir.resolve("calendar.json"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
                         null,
-                        null,
-                        null),
-                null,
-                false,
-                2,
-                null,
-                spatial);
+                        false,
+                        2)
+                .withSpatialAlerts(spatial);
         Map<Integer, Long> before;
         try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
             topics.ensure(ProcessCommand.allTopics(), 2, (short) 1);

@@ -78,10 +78,16 @@ public enum FailureKind {
                 return FATAL_CODES.contains(code) ? FATAL : POISON;
             }
         }
-        // No ClickHouse code anywhere: the request never got an answer (connection refused or reset).
+        // No ClickHouse code anywhere: the request never got an answer (connection refused or reset),
+        // unless the client itself refused a value (a row mapping bug: retrying cannot cure it).
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof IOException) {
                 return RETRIABLE;
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IllegalArgumentException || c instanceof ClassCastException) {
+                return POISON;
             }
         }
         return RETRIABLE;

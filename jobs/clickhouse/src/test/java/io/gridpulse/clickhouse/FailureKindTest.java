@@ -39,4 +39,13 @@ class FailureKindTest {
         assertThat(p.backoffMillis(2)).isEqualTo(200);
         assertThat(p.backoffMillis(10)).isEqualTo(1000);
     }
+
+    @Test
+    void aValueTheClientCannotConvertIsPoisonNotRetried() {
+        var refused = new java.sql.SQLException(
+                new IllegalArgumentException("Cannot convert 2026-11-22 12:56:30.729 to DateTime"));
+        assertThat(FailureKind.of(refused)).isEqualTo(FailureKind.POISON);
+        assertThat(FailureKind.of(new java.sql.SQLException("no answer", new java.net.SocketException("reset"))))
+                .isEqualTo(FailureKind.RETRIABLE);
+    }
 }

@@ -96,7 +96,7 @@ public final class GridpulseJobs {
                 Duration.ofSeconds(Long.parseLong(a.get("checkpoint-seconds", "10"))),
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 Integer.parseInt(a.get("parallelism", "2")),
-                PhoneKey.fromEnvironment(env));
+                PhoneKey.required(env));
         ReferenceData ref = ReferenceData.read(new ReferencePaths(
                 Path.of(required(a, "grids")),
                 Crs.valueOf(a.get("grids-crs", "WGS84")),

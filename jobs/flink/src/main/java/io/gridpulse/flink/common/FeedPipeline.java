@@ -32,7 +32,7 @@ public final class FeedPipeline {
                         new SplitRejected(feed, !settings.live(), settings.asOfMillis()))
                 .name(f + "-validate")
                 .uid(f + "-validate");
-        SingleOutputStreamOperator<FeedRecord> distinct = valid.keyBy(Deduplicate::identity)
+        SingleOutputStreamOperator<FeedRecord> distinct = valid.keyBy(Deduplicate::entity)
                 .process(new Deduplicate(
                         feed, settings.live(), settings.allowedLateness().toMillis()))
                 .name(f + "-deduplicate")

@@ -22,6 +22,7 @@ public final class FeedSource {
 
     public static KafkaSource<FeedRecord> live(JobSettings s, Feed feed, FeedDecoders decoders) {
         return base(s, feed, decoders)
+                .setTopics(feed.topic())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .build();
     }
@@ -32,7 +33,9 @@ public final class FeedSource {
             FeedDecoders decoders,
             Map<TopicPartition, Long> start,
             Map<TopicPartition, Long> end) {
+        // Exactly the partitions given (of the feed's topic, or of a benchmark's own topic).
         return base(s, feed, decoders)
+                .setPartitions(new java.util.HashSet<>(start.keySet()))
                 .setStartingOffsets(OffsetsInitializer.offsets(start))
                 .setBounded(OffsetsInitializer.offsets(end))
                 .build();
@@ -45,7 +48,6 @@ public final class FeedSource {
         props.putIfAbsent("max.partition.fetch.bytes", String.valueOf(4 * 1024 * 1024));
         return KafkaSource.<FeedRecord>builder()
                 .setBootstrapServers(s.kafkaBootstrap())
-                .setTopics(feed.topic())
                 .setGroupId("gridpulse-" + feed.code())
                 .setProperties(props)
                 .setDeserializer(new FeedDeserializer(decoders));

@@ -9,8 +9,10 @@ import io.gridpulse.flink.common.Outputs;
 import io.gridpulse.flink.common.ReferenceData;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -66,8 +68,10 @@ public final class VehicleIngestJob {
                 .sinkTo(outputs.tableSink(VehicleTables.POSITIONS))
                 .name("vehicle-positions-clickhouse")
                 .uid("vehicle-positions-clickhouse");
-        SingleOutputStreamOperator<Alert> alerts = positions
-                .keyBy(p -> p.position().vehicleId())
+        // Deduplication is keyed by vehicleId already (Deduplicate.entity) and the steps since are
+        // forward: the track reuses that partitioning instead of shuffling every position again.
+        SingleOutputStreamOperator<Alert> alerts = DataStreamUtils.reinterpretAsKeyedStream(
+                        positions, VehicleIngestJob::vehicle, Types.STRING)
                 .process(
                         new VehicleTrack(rules, reference, settings.live(), settings.asOfMillis()),
                         TypeInformation.of(Alert.class))
@@ -87,5 +91,9 @@ public final class VehicleIngestJob {
                 .uid("vehicle-grid-daily-clickhouse");
         outputs.alerts(alerts, "vehicles");
         return alerts;
+    }
+
+    private static String vehicle(PositionRow p) {
+        return p.position().vehicleId();
     }
 }

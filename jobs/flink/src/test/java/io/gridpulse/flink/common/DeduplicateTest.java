@@ -21,7 +21,7 @@ class DeduplicateTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, FeedRecord, FeedRecord> harness(
             Feed feed, boolean live) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new Deduplicate(feed, live, 7 * DAY)), Deduplicate::identity, Types.STRING);
+                new KeyedProcessOperator<>(new Deduplicate(feed, live, 7 * DAY)), Deduplicate::entity, Types.STRING);
         h.open();
         return h;
     }
@@ -119,5 +119,78 @@ class DeduplicateTest {
         h.processElement(new StreamRecord<>(reported("E-old", 2 * DAY, "0101"), 2 * DAY));
         assertThat(h.extractOutputValues()).hasSize(1);
         assertThat(h.getSideOutput(Tags.REJECTED)).isNull();
+    }
+
+    @Test
+    void aVehicleIsOneKeySoItsPositionsKeepTheirOrderThroughTheShuffle() {
+        assertThat(Deduplicate.entity(position("V7", 1000))).isEqualTo(Deduplicate.entity(position("V7", 9000)));
+        assertThat(Deduplicate.entity(reported("E1", 1000, "0101"))).isEqualTo("E1");
+    }
+
+    @Test
+    void aSensorsTypesAtOneTimeAreDistinctEventsAndEachRepeatIsDropped() throws Exception {
+        var h = harness(Feed.SENSORS, false);
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "PM10", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "PM10", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE", 6000), 6000));
+        assertThat(h.extractOutputValues())
+                .extracting(r -> r.reading().type() + "@" + r.reading().time())
+                .containsExactly("NOISE@5000", "PM10@5000", "NOISE@6000");
+    }
+
+    @Test
+    void aVehiclesTimesAreForgottenOneByOneAsTheWatermarkPassesThem() throws Exception {
+        var h = harness(Feed.VEHICLES, true);
+        h.processElement(new StreamRecord<>(position("V1", 1000), 1000));
+        h.processElement(new StreamRecord<>(position("V1", 2000), 2000));
+        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        h.processWatermark(1000 + 7 * DAY);
+        h.processElement(new StreamRecord<>(position("V1", 2000), 2000));
+        assertThat(h.extractOutputValues()).hasSize(2).as("2000 is still remembered");
+        h.processWatermark(2000 + 7 * DAY);
+        assertThat(h.numKeyedStateEntries()).isZero();
+    }
+
+    private static FeedRecord position(String vehicle, long time) {
+        return new FeedRecord(
+                null,
+                new VehiclePosition(vehicle, time, 109.7, 38.3, null, null, null, null, null),
+                null,
+                null,
+                null,
+                "o");
+    }
+
+    private static FeedRecord reading(String sensor, String type, long time) {
+        return new FeedRecord(
+                null,
+                null,
+                new io.gridpulse.domain.model.SensorReading(sensor, time, type, 1.0, null, null, null, null),
+                null,
+                null,
+                "o");
+    }
+
+    @Test
+    void aBoundedRunForgetsAPositionOnceTheWatermarkPassesItsTime() throws Exception {
+        var h = harness(Feed.VEHICLES, false);
+        h.processElement(new StreamRecord<>(position("V1", 1000), 1000));
+        h.processElement(new StreamRecord<>(position("V1", 1000), 1000)); // repeat, same partition: next
+        h.processWatermark(999);
+        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        h.processWatermark(1000);
+        assertThat(h.numKeyedStateEntries())
+                .as("one entry per vehicle at most, not per event")
+                .isZero();
+        assertThat(h.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void caseIdentitiesStayForTheAllowedLatenessEvenInABoundedRun() {
+        assertThat(Deduplicate.retention(Feed.CASES, false, 7 * DAY)).isEqualTo(7 * DAY);
+        assertThat(Deduplicate.retention(Feed.SENSORS, false, 7 * DAY)).isZero();
+        assertThat(Deduplicate.retention(Feed.VEHICLES, true, 7 * DAY)).isEqualTo(7 * DAY);
     }
 }
