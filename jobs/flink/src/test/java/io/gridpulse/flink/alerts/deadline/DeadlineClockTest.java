@@ -185,6 +185,16 @@ class DeadlineClockTest {
     }
 
     @Test
+    void aSecondReworkAtTheInstantItsDispatchIsReturnedStillCounts() throws Exception {
+        // REWORK sorts before RETURNED at one instant: it belongs to D1, which the RETURNED then ends
+        try (ClockRig r = dispatchedCase(END)) {
+            r.send(ev("W1", REWORK, at(3)), ev("W2", REWORK, at(5)), ev("B1", RETURNED, at(5), "DEPT-A", null))
+                    .watermark(Long.MAX_VALUE);
+            assertThat(r.alertsAt(T0)).containsExactly("REWORK_REPEATED@5h");
+        }
+    }
+
+    @Test
     void reworksOfTwoDispatchesDoNotAddUp() throws Exception {
         try (ClockRig r = dispatchedCase(END)) {
             r.send(
