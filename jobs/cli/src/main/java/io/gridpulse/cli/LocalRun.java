@@ -10,7 +10,9 @@ import io.gridpulse.flink.Environments;
 import io.gridpulse.flink.JobSettings;
 import io.gridpulse.flink.alerts.deadline.AlertSettings;
 import io.gridpulse.flink.alerts.deadline.CaseClockAlerts;
+import io.gridpulse.flink.alerts.spatial.SpatialAlerts;
 import io.gridpulse.flink.cases.CaseIngestJob;
+import io.gridpulse.flink.cases.workflow.CaseWorkflowJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
 import io.gridpulse.flink.common.Outputs;
@@ -57,6 +59,14 @@ final class LocalRun {
      */
     static final Duration BOUNDED_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
 
+    /** Tests that restart a run from a checkpoint set a short interval through this system property. */
+    static final String CHECKPOINT_MILLIS_PROPERTY = "gridpulse.test.checkpointMillis";
+
+    private static Duration checkpointInterval() {
+        String v = System.getProperty(CHECKPOINT_MILLIS_PROPERTY);
+        return v == null ? BOUNDED_CHECKPOINT_INTERVAL : Duration.ofMillis(Long.parseLong(v));
+    }
+
     private final ProcessOptions options;
     private final Endpoints endpoints;
     private final ClickHouseSettings clickHouse;
@@ -92,7 +102,7 @@ final class LocalRun {
                 // Each partition is published in event-time order: no disorder to wait for.
                 Duration.ZERO,
                 JobSettings.DEFAULT_IDLENESS,
-                BOUNDED_CHECKPOINT_INTERVAL,
+                checkpointInterval(),
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 options.parallelism(),
                 phoneKey);
@@ -108,13 +118,12 @@ final class LocalRun {
             var source =
                     FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
-                case CASES ->
-                    CaseClockAlerts.wire(
-                            new CaseIngestJob(settings, reference, source, outputs).build(env),
-                            settings,
-                            reference,
-                            AlertSettings.defaults(),
-                            outputs);
+                case CASES -> {
+                    var caseEvents = new CaseIngestJob(settings, reference, source, outputs).build(env);
+                    new CaseWorkflowJob(settings, reference, outputs).build(caseEvents);
+                    CaseClockAlerts.wire(caseEvents, settings, reference, AlertSettings.defaults(), outputs);
+                    SpatialAlerts.build(caseEvents, options.spatialAlerts(), outputs);
+                }
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }

@@ -31,10 +31,8 @@ public final class Main {
                 case "sql" -> SqlCommand.run(rest, out, err);
                 case "process" -> ProcessCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, out, err);
-                case "bench" ->
-                    rest.length > 0 && rest[0].equals("alerts")
-                            ? AlertBench.run(java.util.Arrays.copyOfRange(rest, 1, rest.length), out, err)
-                            : usageError("bench: unknown benchmark (known: alerts)", err);
+                case "grid" -> GridCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 default -> {
                     err.println("gridpulse: unknown command '" + args[0] + "'");
                     usage(err);
@@ -71,8 +69,18 @@ public final class Main {
                       --vehicles-ref F --sensors-ref F --zones F --sensor-rules F   (default: the demo city's)
                       --as-of T (ISO-8601 with offset; default: the latest event time in the files)
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
+                      --assessment F (key,value CSV: score weights, grade bounds, min_due, inspector limits)
+                      --hotspot-rules F (CSV categoryCode,k,windowMinutes) --hotspot-k 5 --hotspot-window-minutes 60
+                      --duplicate-meters 50 --duplicate-minutes 30   (alert rules, docs/alerts.md)
                   ./gridpulse bench alerts          live alert latency (p50/p99) and case events/s through the alerting job
+                  ./gridpulse grid assign --grids F [--grids-crs C] --points F.csv [--crs C]
+                                                    re-geocode points: reads id,lon,lat, writes id,grid_code
+                                                    (bad lines on standard error with their line numbers; exit 1 if any)
+                  ./gridpulse grid check --grids F [--grids-crs C]
+                                                    overlaps, gaps, duplicate codes, invalid rings, with where (exit 1 if any)
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
+                  ./gridpulse bench grid [--quick]  JMH benchmark of grid assignment against plain JTS
+                  ./gridpulse bench cases [--months N --cases-per-month N]   a year of a Fuzhou-sized city through process
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
 
                 KAFKA_BOOTSTRAP_SERVERS and CLICKHOUSE_URL (CLICKHOUSE_USER, CLICKHOUSE_PASSWORD) point gridpulse
