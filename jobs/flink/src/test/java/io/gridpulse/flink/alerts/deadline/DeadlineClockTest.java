@@ -249,6 +249,25 @@ class DeadlineClockTest {
     }
 
     @Test
+    void aDeadlineExactlyAtTheAsOfTimeFires() throws Exception {
+        try (ClockRig r = dispatchedCase(at(11))) {
+            r.watermark(Long.MAX_VALUE);
+            assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h", "OVERDUE@11h");
+        }
+    }
+
+    @Test
+    void liveModeActsAtOnceOnEventsArrivingAfterTheirInstants() throws Exception {
+        try (ClockRig r = new ClockRig(AlertSettings.defaults(), true, Long.MAX_VALUE)) {
+            r.wallClock(at(20));
+            r.send(reported("R", at(0)), ev("D1", DISPATCHED, at(1), "DEPT-A", at(11)));
+            assertThat(r.alerts()).isEmpty();
+            r.wallClock(at(20) + 1);
+            assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h", "OVERDUE@11h");
+        }
+    }
+
+    @Test
     void eventsArrivingOutOfOrderBeforeTheWatermarkGiveTheSameAlerts() throws Exception {
         try (ClockRig r = bounded(END)) {
             r.send(
