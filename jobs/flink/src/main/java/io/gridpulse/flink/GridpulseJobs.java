@@ -126,7 +126,8 @@ public final class GridpulseJobs {
                         ref,
                         AlertSettings.defaults()
                                 .withWarningShare(Double.parseDouble(a.get("warning-share", "0.8")))
-                                .withGrace(Duration.ofSeconds(Long.parseLong(a.get("alert-grace-seconds", "0")))),
+                                .withGrace(Duration.ofSeconds(Long.parseLong(a.get("alert-grace-seconds", "0"))))
+                                .withRetention(retention),
                         outputs);
                 SpatialAlerts.build(caseEvents, SpatialAlertSettings.fromOptions(a::get), outputs);
             }

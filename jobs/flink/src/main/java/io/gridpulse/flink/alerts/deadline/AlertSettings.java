@@ -46,6 +46,10 @@ public record AlertSettings(double warningShare, Duration grace, Duration retent
         return new AlertSettings(s, grace, retention, escalationWindow);
     }
 
+    public AlertSettings withRetention(Duration r) {
+        return new AlertSettings(warningShare, grace, r, escalationWindow);
+    }
+
     public AlertSettings withEscalationWindow(Duration w) {
         return new AlertSettings(warningShare, grace, retention, w);
     }

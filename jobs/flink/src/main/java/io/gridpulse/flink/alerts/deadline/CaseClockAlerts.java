@@ -37,6 +37,15 @@ public final class CaseClockAlerts {
     /** Adds the clock and its patterns after the located case events; returns the alerts. */
     public static DataStream<Alert> build(
             DataStream<CaseEventRow> events, JobSettings settings, ReferenceData reference, AlertSettings alerts) {
+        return patterns(signals(events, settings, reference, alerts), alerts);
+    }
+
+    /**
+     * The deadline clock's signals, timestamped for the CEP operators (live mode: emission time and
+     * the wall-clock watermark).
+     */
+    public static DataStream<ClockSignal> signals(
+            DataStream<CaseEventRow> events, JobSettings settings, ReferenceData reference, AlertSettings alerts) {
         DataStream<ClockSignal> signals = events.keyBy(r -> r.event().caseId(), Types.STRING)
                 .process(new DeadlineClock(reference, alerts, settings.live(), settings.asOfMillis()))
                 .returns(TypeInformation.of(ClockSignal.class))
@@ -47,6 +56,11 @@ public final class CaseClockAlerts {
                     .name("alerts-wall-clock")
                     .uid("alerts-wall-clock");
         }
+        return signals;
+    }
+
+    /** The four CEP operators over the clock's signals. */
+    public static DataStream<Alert> patterns(DataStream<ClockSignal> signals, AlertSettings alerts) {
         DataStream<Alert> deadlines =
                 match(signals, TICKS, true, DeadlineAlerts.pattern(), new DeadlineAlerts.Emit(), "alerts-deadline");
         DataStream<Alert> reworks = match(

@@ -47,12 +47,27 @@ public record ClockSignal(
         boolean suspended,
         Long deadlineInForce) {
 
-    /** Ties of equal CEP timestamp: time, kind, event order, event id, deadline. */
+    /**
+     * Ties of equal CEP timestamp: time; then a case's opening first and its forgetting last; event
+     * signals in their events' contract order (type, then eventId), so a REWORK and the RETURNED that
+     * ends its dispatch at the same instant keep their order; of one event, DISPATCH_ENDED before its
+     * own signal; ticks by deadline.
+     */
     public static final Comparator<ClockSignal> ORDER = Comparator.comparingLong(ClockSignal::time)
-            .thenComparing(ClockSignal::kind)
+            .thenComparingInt(ClockSignal::rank)
             .thenComparingInt(ClockSignal::eventOrder)
             .thenComparing(s -> s.eventId() == null ? "" : s.eventId())
+            .thenComparing(ClockSignal::kind)
             .thenComparingLong(s -> s.deadline() == null ? 0 : s.deadline());
+
+    private static int rank(ClockSignal s) {
+        return switch (s.kind()) {
+            case CASE_OPENED -> 0;
+            case WARNING_DUE, OVERDUE_DUE -> 2;
+            case CASE_FORGOTTEN -> 3;
+            default -> 1;
+        };
+    }
 
     /** The key of the dispatch-keyed patterns. */
     public String dispatchKey() {

@@ -18,7 +18,9 @@ import io.gridpulse.domain.workflow.Dispatch;
 import io.gridpulse.flink.cases.CaseEventRow;
 import io.gridpulse.flink.common.ReferenceData;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -62,6 +64,18 @@ import org.apache.flink.util.Collector;
 public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventRow, ClockSignal> {
 
     private static final String OPENED = "opened";
+
+    /** Events whose instant needs a firing: they signal, or they may change a deadline or end a case. */
+    private static final Set<CaseEventType> SCHEDULING = EnumSet.of(
+            CaseEventType.REPORTED,
+            CaseEventType.DISPATCHED,
+            CaseEventType.REWORK,
+            CaseEventType.POSTPONED,
+            CaseEventType.RESUMED,
+            CaseEventType.RETURNED,
+            CaseEventType.SUPERVISED,
+            CaseEventType.CLOSED,
+            CaseEventType.CANCELLED);
 
     private final ReferenceData reference;
     private final AlertSettings alerts;
@@ -112,25 +126,12 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
                     e.eventId(),
                     row.located().gridCode() == null ? "" : row.located().gridCode());
         }
-        CaseState complete = replay(timeline, Long.MAX_VALUE);
-        for (CaseEvent ev : timeline.events()) {
-            if (!done.contains(eventKey(ev))) {
-                arm(ctx, ev.time());
-            }
-        }
-        for (DeadlineItem item : DeadlineSchedule.items(complete, timeline.events(), alerts.warningShare())) {
-            if (!done.contains(item.alertId())) {
-                arm(ctx, item.instant());
-            }
-        }
-        Long end = endOf(complete);
-        if (end != null) {
-            long at = forgetAt(end);
-            if (live) {
-                ctx.timerService().registerProcessingTimeTimer(at);
-            } else {
-                ctx.timerService().registerEventTimeTimer(at);
-            }
+        // Scheduling waits for the event's own instant: by then (bounded mode) every earlier event
+        // is in, and one replay serves all events of that instant. Events that neither signal nor
+        // change a deadline (VERIFIED, REGISTERED, DISPOSED, CHECKED, SUSPENDED) need no timer: the
+        // state at each instant is replayed from all events anyway.
+        if (SCHEDULING.contains(e.type())) {
+            arm(ctx, e.time());
         }
     }
 
@@ -146,11 +147,25 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         long now = ctx.timerService().currentProcessingTime();
         CaseState complete = replay(timeline, Long.MAX_VALUE);
         Firing c = new Firing(timeline.caseId(), complete.categoryCode(), grid(timeline), now);
+        List<DeadlineItem> items = DeadlineSchedule.items(complete, timeline.events(), alerts.warningShare());
         emitEvents(timeline, limit, c, out);
-        emitTicks(timeline, complete, limit, c, out);
+        emitTicks(timeline, items, limit, c, out);
         Long end = endOf(complete);
         if (end != null && ts >= forgetAt(end)) {
-            forget(timeline, complete, ctx, c, out);
+            forget(timeline, items, complete, ctx, c, out);
+            return;
+        }
+        for (DeadlineItem item : items) {
+            if (item.instant() > limit && !done.contains(item.alertId())) {
+                arm(ctx, item.instant());
+            }
+        }
+        if (end != null) {
+            if (live) {
+                ctx.timerService().registerProcessingTimeTimer(forgetAt(end));
+            } else {
+                ctx.timerService().registerEventTimeTimer(forgetAt(end));
+            }
         }
     }
 
@@ -160,7 +175,8 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
     private void emitEvents(CaseTimeline timeline, long limit, Firing c, Collector<ClockSignal> out) throws Exception {
         for (EventRole role : EventRoles.of(timeline.events())) {
             CaseEvent e = role.event();
-            if (e.time() > limit || done.contains(eventKey(e))) {
+            SignalKind kind = signalOf(role);
+            if ((kind == null && role.endsDispatchId() == null) || e.time() > limit || done.contains(eventKey(e))) {
                 continue;
             }
             done.put(eventKey(e), true);
@@ -171,24 +187,28 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
             if (role.endsDispatchId() != null) {
                 out.collect(event(SignalKind.DISPATCH_ENDED, role.endsDispatchId(), role.department(), e, c));
             }
-            SignalKind kind =
-                    switch (e.type()) {
-                        case DISPATCHED -> SignalKind.DISPATCHED;
-                        case REWORK -> role.applies() ? SignalKind.REWORK : null;
-                        case RETURNED -> role.applies() ? SignalKind.RETURNED : null;
-                        case SUPERVISED -> SignalKind.SUPERVISED;
-                        default -> null;
-                    };
             if (kind != null) {
                 out.collect(event(kind, role.dispatchId(), role.department(), e, c));
             }
         }
     }
 
-    private void emitTicks(CaseTimeline timeline, CaseState complete, long limit, Firing c, Collector<ClockSignal> out)
+    /** The event's own signal; null for events the patterns need only as a dispatch's end, or not at all. */
+    private static SignalKind signalOf(EventRole role) {
+        return switch (role.event().type()) {
+            case DISPATCHED -> SignalKind.DISPATCHED;
+            case REWORK -> role.applies() ? SignalKind.REWORK : null;
+            case RETURNED -> role.applies() ? SignalKind.RETURNED : null;
+            case SUPERVISED -> SignalKind.SUPERVISED;
+            default -> null;
+        };
+    }
+
+    private void emitTicks(
+            CaseTimeline timeline, List<DeadlineItem> items, long limit, Firing c, Collector<ClockSignal> out)
             throws Exception {
         TreeMap<Long, List<DeadlineItem>> due = new TreeMap<>();
-        for (DeadlineItem item : DeadlineSchedule.items(complete, timeline.events(), alerts.warningShare())) {
+        for (DeadlineItem item : items) {
             if (item.instant() <= limit && !done.contains(item.alertId()) && !done.contains(candidateKey(item))) {
                 due.computeIfAbsent(item.instant(), k -> new ArrayList<>()).add(item);
             }
@@ -209,13 +229,18 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
 
     /** Emits CASE_FORGOTTEN, deletes the key's remaining timers and clears its state. */
     private void forget(
-            CaseTimeline timeline, CaseState complete, OnTimerContext ctx, Firing c, Collector<ClockSignal> out)
+            CaseTimeline timeline,
+            List<DeadlineItem> items,
+            CaseState complete,
+            OnTimerContext ctx,
+            Firing c,
+            Collector<ClockSignal> out)
             throws Exception {
         out.collect(lifecycle(SignalKind.CASE_FORGOTTEN, c, complete.lastEventTime()));
         for (CaseEvent e : timeline.events()) {
             disarm(ctx, e.time());
         }
-        for (DeadlineItem item : DeadlineSchedule.items(complete, timeline.events(), alerts.warningShare())) {
+        for (DeadlineItem item : items) {
             disarm(ctx, item.instant());
         }
         events.clear();

@@ -1,9 +1,9 @@
 package io.gridpulse.flink.alerts.deadline;
 
 /**
- * What a {@link ClockSignal} says. Declaration order breaks ties of equal time in the CEP
- * operators (see {@link ClockSignal#ORDER}): a case opens before anything else happens to it, and
- * a dispatch ends before the event that ended it is itself applied.
+ * What a {@link ClockSignal} says. Of the signals of one event, declaration order is their order
+ * in the CEP operators (see {@link ClockSignal#ORDER}): a dispatch ends before the DISPATCHED that
+ * ended it starts the next one.
  */
 public enum SignalKind {
     /** The case's first signal: anchors the case-keyed patterns. */

@@ -18,6 +18,8 @@ import org.apache.flink.util.Collector;
 public final class EscalationAlerts extends PatternProcessFunction<ClockSignal, Alert> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final java.time.format.DateTimeFormatter ISO =
+            java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneOffset.ofHours(8));
 
     private final AlertType type;
 
@@ -53,7 +55,7 @@ public final class EscalationAlerts extends PatternProcessFunction<ClockSignal, 
         d.put("eventId", at.eventId());
         if (first != null) {
             d.put("firstEventId", first.eventId());
-            d.put("firstTime", first.time());
+            d.put("firstTime", ISO.format(java.time.Instant.ofEpochMilli(first.time())));
         }
         return new Alert(
                 id,

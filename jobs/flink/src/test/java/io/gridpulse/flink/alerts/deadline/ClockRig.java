@@ -236,10 +236,14 @@ final class ClockRig implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        clock.close();
-        for (Cep c : ceps) {
-            c.h.close();
+    public void close() {
+        try {
+            clock.close();
+            for (Cep c : ceps) {
+                c.h.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the harnesses failed", e);
         }
     }
 

@@ -185,6 +185,16 @@ class DeadlineClockTest {
     }
 
     @Test
+    void aSecondReworkAtTheInstantItsDispatchIsReturnedStillCounts() throws Exception {
+        // REWORK sorts before RETURNED at one instant: it belongs to D1, which the RETURNED then ends
+        try (ClockRig r = dispatchedCase(END)) {
+            r.send(ev("W1", REWORK, at(3)), ev("W2", REWORK, at(5)), ev("B1", RETURNED, at(5), "DEPT-A", null))
+                    .watermark(Long.MAX_VALUE);
+            assertThat(r.alertsAt(T0)).containsExactly("REWORK_REPEATED@5h");
+        }
+    }
+
+    @Test
     void reworksOfTwoDispatchesDoNotAddUp() throws Exception {
         try (ClockRig r = dispatchedCase(END)) {
             r.send(
@@ -235,6 +245,25 @@ class DeadlineClockTest {
             assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h");
             r.watermark(Long.MAX_VALUE); // the end of a bounded input
             assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h");
+        }
+    }
+
+    @Test
+    void aDeadlineExactlyAtTheAsOfTimeFires() throws Exception {
+        try (ClockRig r = dispatchedCase(at(11))) {
+            r.watermark(Long.MAX_VALUE);
+            assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h", "OVERDUE@11h");
+        }
+    }
+
+    @Test
+    void liveModeActsAtOnceOnEventsArrivingAfterTheirInstants() throws Exception {
+        try (ClockRig r = new ClockRig(AlertSettings.defaults(), true, Long.MAX_VALUE)) {
+            r.wallClock(at(20));
+            r.send(reported("R", at(0)), ev("D1", DISPATCHED, at(1), "DEPT-A", at(11)));
+            assertThat(r.alerts()).isEmpty();
+            r.wallClock(at(20) + 1);
+            assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h", "OVERDUE@11h");
         }
     }
 
