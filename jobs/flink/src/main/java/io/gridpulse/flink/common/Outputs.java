@@ -1,14 +1,18 @@
 package io.gridpulse.flink.common;
 
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
+import io.gridpulse.domain.alert.Alert;
 import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.JobSettings;
+import io.gridpulse.flink.alerts.AlertSerialization;
+import io.gridpulse.flink.alerts.AlertTable;
 import io.gridpulse.flink.sink.ClickHouseSink;
 import io.gridpulse.flink.sink.RejectedSerialization;
 import io.gridpulse.flink.sink.RejectedTable;
 import java.io.Serializable;
 import java.util.Properties;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -16,7 +20,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * Where a job's results go. Production writes ClickHouse tables and the rejected topic; tests
+ * Where a job's results go. Production writes ClickHouse tables and the rejected and alerts topics; tests
  * may substitute their own sinks through {@link #tableSink}.
  */
 public class Outputs implements Serializable {
@@ -41,17 +45,36 @@ public class Outputs implements Serializable {
         rejections.sinkTo(rejectedTopic()).name("rejected-kafka-" + feed.code()).uid("rejected-kafka-" + feed.code());
     }
 
+    /**
+     * Alerts go to the {@code alerts} table and, at least once and keyed by alert id, to the
+     * alerts topic. {@code name} tells the producing rule apart in the job graph (and its uids).
+     */
+    public void alerts(DataStream<Alert> alerts, String name) {
+        alerts.sinkTo(tableSink(AlertTable.SPEC))
+                .name("alerts-clickhouse-" + name)
+                .uid("alerts-clickhouse-" + name);
+        alerts.sinkTo(alertsTopic()).name("alerts-kafka-" + name).uid("alerts-kafka-" + name);
+    }
+
     protected Sink<Rejection> rejectedTopic() {
+        return topicSink(Feed.REJECTED_TOPIC, new RejectedSerialization.Key(), new RejectedSerialization.Value());
+    }
+
+    protected Sink<Alert> alertsTopic() {
+        return topicSink(Feed.ALERTS_TOPIC, new AlertSerialization.Key(), new AlertSerialization.Value());
+    }
+
+    private <T> Sink<T> topicSink(String topic, SerializationSchema<T> key, SerializationSchema<T> value) {
         Properties props = new Properties();
         props.putAll(settings.kafkaProperties());
-        return KafkaSink.<Rejection>builder()
+        return KafkaSink.<T>builder()
                 .setBootstrapServers(settings.kafkaBootstrap())
                 .setKafkaProducerConfig(props)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<Rejection>builder()
-                        .setTopic(Feed.REJECTED_TOPIC)
-                        .setKeySerializationSchema(new RejectedSerialization.Key())
-                        .setValueSerializationSchema(new RejectedSerialization.Value())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema(key)
+                        .setValueSerializationSchema(value)
                         .build())
                 .build();
     }
