@@ -38,7 +38,8 @@ final class BulletinCommand {
                 asOf = OffsetDateTime.parse(a.get("as-of"));
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(
-                        "--as-of must be ISO-8601 with an offset, like 2026-10-31T18:00:00+08:00; got " + a.get("as-of"));
+                        "--as-of must be ISO-8601 with an offset, like 2026-10-31T18:00:00+08:00; got "
+                                + a.get("as-of"));
             }
         }
         Path dir = Path.of(a.get("out", "bulletins"));

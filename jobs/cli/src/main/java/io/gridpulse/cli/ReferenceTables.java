@@ -52,8 +52,8 @@ final class ReferenceTables {
                     ps.setString(7, nz(c.department()));
                     ps.setString(8, Times.millis(now));
                 });
-        TableSpec<Department> departments = new TableSpec<>(
-                "departments", List.of("code", "name", "parent", "loaded_at"), (ps, d) -> {
+        TableSpec<Department> departments =
+                new TableSpec<>("departments", List.of("code", "name", "parent", "loaded_at"), (ps, d) -> {
                     ps.setString(1, d.code());
                     ps.setString(2, nz(d.name()));
                     ps.setString(3, nz(d.parent()));

@@ -53,13 +53,7 @@ class BulletinIT {
     private final Path artefacts = Path.of("target", "bulletin-it");
 
     /** One department's counts and rates as dept_monthly has them. */
-    record DeptRow(
-            String department,
-            long due,
-            long disposed,
-            long onTime,
-            Double disposalRate,
-            Double onTimeRate) {}
+    record DeptRow(String department, long due, long disposed, long onTime, Double disposalRate, Double onTimeRate) {}
 
     @BeforeAll
     void processAMonthAndWriteItsBulletin() throws Exception {
@@ -74,9 +68,8 @@ class BulletinIT {
                 false,
                 2);
         ProcessCommand.process(options, SharedStack.endpoints(), ch, System.err);
-        month = YearMonth.parse(scalarText(
-                        "SELECT toString(month) FROM " + ch.database() + ".dept_monthly GROUP BY month"
-                                + " ORDER BY sum(dispatched) DESC LIMIT 1")
+        month = YearMonth.parse(scalarText("SELECT toString(month) FROM " + ch.database()
+                        + ".dept_monthly GROUP BY month" + " ORDER BY sum(dispatched) DESC LIMIT 1")
                 .substring(0, 7));
         written = BulletinWriter.write(new ClickHouseHttp(ch), month, null, "榆林市数字化城市管理监督指挥中心", artefacts);
     }
@@ -96,7 +89,8 @@ class BulletinIT {
                     .filter(l -> l.contains(disposal) && l.contains(onTime))
                     .toList();
             assertThat(row)
-                    .as("a line of the PDF with department %s, its disposal rate %s and on-time rate %s",
+                    .as(
+                            "a line of the PDF with department %s, its disposal rate %s and on-time rate %s",
                             d.department(), disposal, onTime)
                     .isNotEmpty();
         }
@@ -120,22 +114,29 @@ class BulletinIT {
                 PDResources res = page.getResources();
                 for (var name : res.getFontNames()) {
                     PDFont f = res.getFont(name);
-                    assertThat(f.isEmbedded()).as("font %s embedded", f.getName()).isTrue();
+                    assertThat(f.isEmbedded())
+                            .as("font %s embedded", f.getName())
+                            .isTrue();
                     embedded.add(f.getName());
                 }
             }
         }
-        assertThat(embedded).anyMatch(n -> n.toLowerCase().contains("wenquanyi") || n.toLowerCase().contains("wqy"));
+        assertThat(embedded)
+                .anyMatch(n ->
+                        n.toLowerCase().contains("wenquanyi") || n.toLowerCase().contains("wqy"));
     }
 
     @Test
     void firstPageRendersTheRedChineseMasthead() throws Exception {
         Path prefix = artefacts.resolve("page");
-        Process p = new ProcessBuilder("pdftoppm", "-r", "60", "-png", written.pdf().toString(), prefix.toString())
+        Process p = new ProcessBuilder(
+                        "pdftoppm", "-r", "60", "-png", written.pdf().toString(), prefix.toString())
                 .redirectErrorStream(true)
                 .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        assertThat(p.exitValue())
+                .as(new String(p.getInputStream().readAllBytes()))
+                .isZero();
         File first = Files.list(artefacts)
                 .filter(f -> f.getFileName().toString().matches("page-0*1\\.png"))
                 .findFirst()

@@ -190,14 +190,14 @@ public final class BulletinHtml {
                 .append(BulletinData.OVERDUE_ROWS)
                 .append("件），请责任部门抓紧处置：</p>");
         table(
-                List.of("案件编号", "责任部门", "网格", "类别", "超期起始", "超期时长(小时)"),
+                List.of("案件编号", "责任部门", "网格", "类别", "处置时限", "超期时长(小时)"),
                 d.overdue().all().stream()
                         .map(r -> List.of(
                                 r.text("case_id"),
                                 r.text("department_name").isEmpty() ? r.text("department") : r.text("department_name"),
                                 r.text("grid_name").isEmpty() ? r.text("grid_code") : r.text("grid_name"),
                                 r.text("category"),
-                                r.text("overdue_since"),
+                                r.text("deadline"),
                                 r.text("overdue_hours")))
                         .toList(),
                 "overdue");

@@ -1,0 +1,90 @@
+package io.gridpulse.report;
+
+import io.gridpulse.clickhouse.ClickHouseSettings;
+import io.gridpulse.clickhouse.Migrations;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code ./gridpulse bench dashboards}: loads a year of a Yulin-sized city straight into the
+ * tables of a database of its own ({@code gridpulse_bench}; see {@code gridpulse/bench/yulin_year.sql})
+ * and prints each dashboard query's p50 and p95 over {@code runs} runs after one warm-up run.
+ * Target: p95 under 200 ms each. A benchmark, not a test: it prints figures.
+ */
+public final class DashboardBench {
+
+    public static final String DATABASE = "gridpulse_bench";
+
+    /** Parameters each query is benchmarked with: the last month of the loaded year, and the year. */
+    static final Map<String, Map<String, String>> PARAMS = new LinkedHashMap<>();
+
+    static {
+        Map<String, String> month = Map.of("month", "2026-10-01");
+        Map<String, String> year = Map.of("from", "2025-11-01", "to", "2026-10-01");
+        PARAMS.put("cases_by_area", Map.of("from", "2025-11-01", "to", "2026-10-01", "level", "grid", "parent", ""));
+        PARAMS.put("cases_by_category", Map.of("from", "2025-11-01", "to", "2026-10-01", "limit", "20"));
+        PARAMS.put("cases_by_source", year);
+        PARAMS.put("cases_by_department", year);
+        PARAMS.put("dept_ranking", month);
+        PARAMS.put("centre_overview", month);
+        PARAMS.put("trend_monthly", year);
+        PARAMS.put("hotspot_grids", Map.of("month", "2026-10-01", "limit", "20"));
+        PARAMS.put("frequent_problems", Map.of("month", "2026-10-01", "months", "3", "min_reports", "2"));
+        PARAMS.put("overdue_open", Map.of("department", "", "limit", "100"));
+        PARAMS.put("alerts_recent", Map.of("type", "ALL", "limit", "50"));
+        PARAMS.put("vehicle_activity", Map.of("from", "2026-10-01", "to", "2026-10-31", "vehicle_type", "ALL"));
+        PARAMS.put("sensor_status", Map.of("from", "2026-10-01", "to", "2026-10-31"));
+        PARAMS.put("sensor_alarms", Map.of("from", "2026-10-01", "to", "2026-10-31"));
+    }
+
+    private DashboardBench() {}
+
+    public static void run(ClickHouseSettings server, int runs, boolean reload, PrintStream out, PrintStream err)
+            throws Exception {
+        ClickHouseSettings ch = server.withDatabase(DATABASE);
+        ClickHouseHttp http = new ClickHouseHttp(ch);
+        Migrations.apply(ch);
+        if (reload || count(http) == 0) {
+            err.println("gridpulse: loading a year of a Yulin-sized city into " + DATABASE);
+            long t0 = System.nanoTime();
+            String sql = DashboardQueries.resource("gridpulse/bench/yulin_year.sql");
+            for (String st : Migrations.statements(sql, DATABASE)) {
+                http.execute(st);
+            }
+            err.printf("gridpulse: loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        out.printf("%-22s %10s %10s %10s %8s%n", "query", "rows", "p50 ms", "p95 ms", "< 200");
+        DashboardQueries q = new DashboardQueries(http);
+        for (var e : PARAMS.entrySet()) {
+            try {
+                int rows = q.run(e.getKey(), e.getValue()).size();
+                double[] ms = new double[runs];
+                for (int i = 0; i < runs; i++) {
+                    long t = System.nanoTime();
+                    q.run(e.getKey(), e.getValue());
+                    ms[i] = (System.nanoTime() - t) / 1e6;
+                }
+                Arrays.sort(ms);
+                double p50 = ms[(int) Math.ceil(0.50 * runs) - 1];
+                double p95 = ms[(int) Math.ceil(0.95 * runs) - 1];
+                out.printf("%-22s %10d %10.1f %10.1f %8s%n", e.getKey(), rows, p50, p95, p95 < 200 ? "yes" : "NO");
+            } catch (ClickHouseHttp.QueryFailedException ex) {
+                out.printf("%-22s %s%n", e.getKey(), "failed: " + firstLine(ex.getMessage()));
+            }
+        }
+    }
+
+    private static long count(ClickHouseHttp http) throws Exception {
+        return http.query("SELECT count() AS n FROM case_events", Map.of())
+                .row(0)
+                .count("n");
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        String l = i < 0 ? s : s.substring(0, i);
+        return l.length() > 200 ? l.substring(0, 200) : l;
+    }
+}
