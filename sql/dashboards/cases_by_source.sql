@@ -9,11 +9,12 @@
 --   INSPECTOR     7702      7390
 --   HOTLINE_12345 2011      2203
 SELECT
-    source,
-    sumIf(reported, month BETWEEN toStartOfMonth({from:Date}) AND toStartOfMonth({to:Date})) AS reported,
-    sumIf(reported, month BETWEEN addMonths(toStartOfMonth({from:Date}), -1)
-                              AND addMonths(toStartOfMonth({to:Date}), -1))               AS previous
-FROM source_monthly
-WHERE month BETWEEN addMonths(toStartOfMonth({from:Date}), -1) AND toStartOfMonth({to:Date})
-GROUP BY source
+    s.source AS source,
+    sumIf(s.reported, s.month BETWEEN toStartOfMonth({from:Date}) AND toStartOfMonth({to:Date})) AS this_period,
+    sumIf(s.reported, s.month BETWEEN addMonths(toStartOfMonth({from:Date}), -1)
+                                  AND addMonths(toStartOfMonth({to:Date}), -1))             AS previous,
+    this_period AS reported
+FROM source_monthly AS s
+WHERE s.month BETWEEN addMonths(toStartOfMonth({from:Date}), -1) AND toStartOfMonth({to:Date})
+GROUP BY s.source
 ORDER BY reported DESC, source

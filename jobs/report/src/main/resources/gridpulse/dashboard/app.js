@@ -139,7 +139,7 @@
     return api('/api/q/vehicle_activity', { from: monthStart(), to: lastDay(state.month), vehicle_type: 'ALL' }).then(function (b) {
       var byType = {};
       b.rows.forEach(function (r) {
-        var t = byType[r.vehicle_type] || (byType[r.vehicle_type] = { n: 0, km: 0, gaps: 0 });
+        var t = byType[r.type_of_vehicle] || (byType[r.type_of_vehicle] = { n: 0, km: 0, gaps: 0 });
         t.n++; t.km += r.distance_km; if (r.silent_days > 0) { t.gaps++; }
       });
       var types = Object.keys(byType).sort();
