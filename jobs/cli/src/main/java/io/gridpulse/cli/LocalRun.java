@@ -9,6 +9,7 @@ import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Environments;
 import io.gridpulse.flink.JobSettings;
 import io.gridpulse.flink.cases.CaseIngestJob;
+import io.gridpulse.flink.cases.workflow.CaseWorkflowJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
 import io.gridpulse.flink.common.Outputs;
@@ -106,7 +107,9 @@ final class LocalRun {
             var source =
                     FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
-                case CASES -> new CaseIngestJob(settings, reference, source, outputs).build(env);
+                case CASES ->
+                    new CaseWorkflowJob(settings, reference, outputs)
+                            .build(new CaseIngestJob(settings, reference, source, outputs).build(env));
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }

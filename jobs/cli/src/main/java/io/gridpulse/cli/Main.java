@@ -65,6 +65,7 @@ public final class Main {
                       --vehicles-ref F --sensors-ref F --zones F --sensor-rules F   (default: the demo city's)
                       --as-of T (ISO-8601 with offset; default: the latest event time in the files)
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
+                      --assessment F (key,value CSV: score weights, grade bounds, min_due, inspector limits)
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
                   ./gridpulse bulletin --month YYYY-MM [--as-of T] [--out DIR] [--issuer NAME]

@@ -35,6 +35,7 @@ final class ProcessCommand {
     /** Runs a whole `process`; tests give their own endpoints and database. */
     static RunReport process(ProcessOptions options, Endpoints endpoints, ClickHouseSettings ch, PrintStream err)
             throws Exception {
+        AssessmentFile assessment = options.assessment() == null ? null : AssessmentFile.read(options.assessment());
         try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
             if (options.reset()) {
                 err.println("gridpulse: --reset: emptying database " + ch.database() + " and the gridpulse topics");
@@ -47,6 +48,10 @@ final class ProcessCommand {
             topics.ensure(allTopics(), 2, (short) 1);
         }
         Migrations.apply(ch);
+        if (assessment != null) {
+            err.println("gridpulse: assessment settings from " + options.assessment() + ": " + assessment.values());
+            assessment.write(ch);
+        }
 
         long wallClock = System.currentTimeMillis();
         Map<Feed, Publisher.Published> published = new EnumMap<>(Feed.class);

@@ -11,7 +11,26 @@ import java.util.Set;
 
 /** The options of {@code process}, checked before anything runs. */
 record ProcessOptions(
-        Path cases, Path vehicles, Path sensors, ReferencePaths reference, Long asOf, boolean reset, int parallelism) {
+        Path cases,
+        Path vehicles,
+        Path sensors,
+        ReferencePaths reference,
+        Long asOf,
+        boolean reset,
+        int parallelism,
+        Path assessment) {
+
+    /** Options without an assessment file (the configuration in force stays). */
+    ProcessOptions(
+            Path cases,
+            Path vehicles,
+            Path sensors,
+            ReferencePaths reference,
+            Long asOf,
+            boolean reset,
+            int parallelism) {
+        this(cases, vehicles, sensors, reference, asOf, reset, parallelism, null);
+    }
 
     static final Set<String> VALUE_OPTIONS = Set.of(
             "cases",
@@ -27,7 +46,8 @@ record ProcessOptions(
             "zones",
             "sensor-rules",
             "as-of",
-            "parallelism");
+            "parallelism",
+            "assessment");
     static final Set<String> FLAGS = Set.of("reset");
 
     static ProcessOptions parse(String[] argv, ReferencePaths demoDefaults) {
@@ -76,7 +96,8 @@ record ProcessOptions(
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        return new ProcessOptions(cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism);
+        return new ProcessOptions(
+                cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism, file(a, "assessment"));
     }
 
     private static Path file(Args a, String name) {

@@ -6,6 +6,7 @@ import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.JobSettings.Mode;
 import io.gridpulse.flink.cases.CaseIngestJob;
+import io.gridpulse.flink.cases.workflow.CaseWorkflowJob;
 import io.gridpulse.flink.common.FeedDecoders;
 import io.gridpulse.flink.common.FeedSource;
 import io.gridpulse.flink.common.Outputs;
@@ -26,7 +27,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * CLICKHOUSE_URL=http://ch:8123 flink run -c io.gridpulse.flink.GridpulseJobs gridpulse-flink-jobs.jar \
- *   --job cases --kafka kafka:9092 --grids grids.geojson --catalog catalog.csv
+ *   --job cases --kafka kafka:9092 --grids grids.geojson --catalog catalog.csv --calendar calendar.json
  * </pre>
  *
  * ClickHouse credentials come only from the environment (CLICKHOUSE_URL, CLICKHOUSE_USER,
@@ -49,6 +50,7 @@ public final class GridpulseJobs {
             "sensors-ref",
             "parallelism",
             "allowed-lateness-hours",
+            "case-retention-hours",
             "out-of-orderness-seconds",
             "checkpoint-seconds",
             "kafka-property-file");
@@ -98,7 +100,16 @@ public final class GridpulseJobs {
         StreamExecutionEnvironment e = Environments.forCluster(s);
         Outputs outputs = new Outputs(s);
         switch (job) {
-            case "cases" -> new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e);
+            case "cases" -> {
+                if (a.get("calendar") == null) {
+                    throw new IllegalArgumentException("the cases job needs --calendar (the working calendar)");
+                }
+                Duration retention = a.get("case-retention-hours") == null
+                        ? s.allowedLateness()
+                        : Duration.ofHours(Long.parseLong(a.get("case-retention-hours")));
+                new CaseWorkflowJob(s, ref, outputs, retention)
+                        .build(new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e));
+            }
             case "vehicles" -> new VehicleIngestJob(s, ref, source(s, Feed.VEHICLES, ref), outputs).build(e);
             case "sensors" -> new SensorIngestJob(s, ref, source(s, Feed.SENSORS, ref), outputs).build(e);
             default -> throw new IllegalArgumentException("--job must be cases, vehicles or sensors, got " + job);

@@ -38,11 +38,23 @@ public class Outputs implements Serializable {
 
     /** Rejections go to the rejected table and, keyed by their id, to the rejected topic. */
     public void rejected(DataStream<Rejection> rejections, Feed feed) {
+        rejectedSinks(rejections, feed.code());
+    }
+
+    /**
+     * Rejections of a later step of a feed's job (e.g. CASE_PURGED from the case workflow); {@code
+     * step} tells its sinks apart in the job graph (and its uids) from those of the feed's front.
+     */
+    public void rejected(DataStream<Rejection> rejections, Feed feed, String step) {
+        rejectedSinks(rejections, feed.code() + "-" + step);
+    }
+
+    private void rejectedSinks(DataStream<Rejection> rejections, String name) {
         rejections
                 .sinkTo(tableSink(RejectedTable.SPEC))
-                .name("rejected-clickhouse-" + feed.code())
-                .uid("rejected-clickhouse-" + feed.code());
-        rejections.sinkTo(rejectedTopic()).name("rejected-kafka-" + feed.code()).uid("rejected-kafka-" + feed.code());
+                .name("rejected-clickhouse-" + name)
+                .uid("rejected-clickhouse-" + name);
+        rejections.sinkTo(rejectedTopic()).name("rejected-kafka-" + name).uid("rejected-kafka-" + name);
     }
 
     /**
