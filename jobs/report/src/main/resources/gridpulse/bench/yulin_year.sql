@@ -80,6 +80,45 @@ SELECT toStartOfHour(time), grid_code, category_code, source, count(), 1
 FROM ${db}.case_events WHERE type = 'REPORTED'
 GROUP BY toStartOfHour(time), grid_code, category_code, source;
 
+-- The workflow job's facts for the same cases, consistent with their events: one case row, the
+-- dispatch that was returned (D29) and the dispatch that stands, located at the report's grid.
+DROP TABLE IF EXISTS ${db}.bench_places;
+CREATE TABLE ${db}.bench_places ENGINE = Memory AS
+SELECT row_number() OVER (ORDER BY code) - 1 AS g, code, community, street, district FROM ${db}.grids;
+
+INSERT INTO ${db}.case_facts (case_id, version, reported_at, source, category_code, lon, lat, grid_code, community, street, district, inspector_id, verified_at, registered_at, first_dispatched_at, checked_at, closed_at, cancelled_at, suspended, status, dispatch_count, return_count, supervised_count, last_event_time)
+SELECT
+    c.case_id, 1, c.t0, c.source, c.category_code,
+    109.70 + (c.g % 26 + 0.5) * 0.0075, 38.25 + (intDiv(c.g, 26) + 0.5) * 0.0065,
+    p.code, p.community, p.street, p.district, '',
+    c.t0 + toIntervalSecond(600),
+    if(c.fate >= 20, c.t0 + toIntervalSecond(1200), NULL),
+    multiIf(c.fate >= 20 AND c.fate < 30, c.t0 + toIntervalSecond(1800), c.fate >= 30, c.t0 + toIntervalSecond(5400), NULL),
+    if(c.fate >= 24, c.t0 + toIntervalSecond(5400 + 3600 * (8 + c.n % 40)), NULL),
+    if(c.fate >= 24, c.t0 + toIntervalSecond(5400 + 3600 * (9 + c.n % 40)), NULL),
+    if(c.fate < 20, c.t0 + toIntervalSecond(1200), NULL),
+    0,
+    multiIf(c.fate < 20, 'CANCELLED', c.fate < 24, 'DISPATCHED', 'CLOSED'),
+    multiIf(c.fate < 20, 0, c.fate < 30, 2, 1),
+    if(c.fate >= 20 AND c.fate < 30, 1, 0),
+    0,
+    c.t0 + toIntervalSecond(multiIf(c.fate < 20, 1200, c.fate < 24, 5400,
+                                    c.fate < 30, greatest(5400 + 400000, 5400 + 3600 * (9 + c.n % 40)),
+                                    5400 + 3600 * (9 + c.n % 40)))
+FROM ${db}.bench_cases AS c
+INNER JOIN ${db}.bench_places AS p ON p.g = c.g;
+
+INSERT INTO ${db}.dispatch_facts (dispatch_id, case_id, version, department, start, end_time, end_reason, deadline, initial_deadline, deadline_source, rework_count, postpone_count, disposed, disposed_at, first_disposed_at, deadline_at_disposal, on_time, suspended, suspended_since, total_suspended_ms, source, category_code, grid_code, community, street, district)
+SELECT
+    concat(c.case_id, '-RETURNED'), c.case_id, 1, 'D29', c.t0 + toIntervalSecond(1800),
+    c.t0 + toIntervalSecond(3600), 'RETURNED',
+    c.t0 + toIntervalSecond(1800 + 3600 * 36), c.t0 + toIntervalSecond(1800 + 3600 * 36), 'CATEGORY',
+    0, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0,
+    c.source, c.category_code, p.code, p.community, p.street, p.district
+FROM ${db}.bench_cases AS c
+INNER JOIN ${db}.bench_places AS p ON p.g = c.g
+WHERE c.fate >= 20 AND c.fate < 30;
+
 INSERT INTO ${db}.dispatch_facts (dispatch_id, case_id, version, department, start, end_time, end_reason, deadline, initial_deadline, deadline_source, rework_count, postpone_count, disposed, disposed_at, first_disposed_at, deadline_at_disposal, on_time, suspended, suspended_since, total_suspended_ms, source, category_code, grid_code, community, street, district)
 SELECT
     concat(c.case_id, '-DISPATCHED'), c.case_id, 1, c.dept, c.t0 + toIntervalSecond(5400),
@@ -91,12 +130,14 @@ SELECT
     if(c.fate >= 24, c.t0 + toIntervalSecond(5400 + if(c.fate < 30, 400000, 3600 * (1 + c.n % 40))), NULL),
     if(c.fate >= 24, c.t0 + toIntervalSecond(5400 + 3600 * 36), NULL),
     if(c.fate >= 24, toUInt8(if(c.fate < 30, 0, (if(c.fate < 36, 6, 1) + c.n % 40) <= 36)), NULL),
-    0, NULL, 0, c.source, c.category_code, '', '', '', ''
-FROM ${db}.bench_cases AS c WHERE c.fate >= 20;
+    0, NULL, 0, c.source, c.category_code, p.code, p.community, p.street, p.district
+FROM ${db}.bench_cases AS c
+INNER JOIN ${db}.bench_places AS p ON p.g = c.g
+WHERE c.fate >= 20;
 
 INSERT INTO ${db}.alerts (alert_id, type, time, emitted_at, ended_at, revision, severity, case_id, dispatch_id, department, grid_code, category_code, vehicle_id, sensor_id, details)
 SELECT concat('A-', dispatch_id), 'OVERDUE', deadline, now64(3), NULL, 1, 'HIGH', case_id, dispatch_id, department, grid_code, category_code, '', '', '{}'
-FROM ${db}.dispatch_facts WHERE disposed = 0 OR on_time = 0;
+FROM ${db}.dispatch_facts WHERE end_reason != 'RETURNED' AND (disposed = 0 OR on_time = 0);
 
 INSERT INTO ${db}.vehicle_hourly (hour, vehicle_id, vehicle_type, positions, distance_km, version)
 SELECT
@@ -130,4 +171,6 @@ VALUES ('cases', toDateTime64('2026-10-31 23:59:59', 3, 'Asia/Shanghai'), now64(
 
 OPTIMIZE TABLE ${db}.case_events FINAL;
 OPTIMIZE TABLE ${db}.dispatch_facts FINAL;
+OPTIMIZE TABLE ${db}.case_facts FINAL;
+DROP TABLE IF EXISTS ${db}.bench_places;
 DROP TABLE IF EXISTS ${db}.bench_cases

@@ -131,7 +131,7 @@ public final class BulletinHtml {
                         .map(r -> List.of(
                                 Long.toString(r.count("rank")),
                                 deptName(r),
-                                String.format("%.2f", r.number("score")),
+                                score(r),
                                 r.text("grade"),
                                 n(r.count("due")),
                                 Rates.percent(r.count("disposed"), r.count("due")),
@@ -139,19 +139,25 @@ public final class BulletinHtml {
                         .toList(),
                 "ranking");
         if (!apart.isEmpty()) {
-            b.append("<p>以下部门案件数量过少，不参与排名，单独列示：</p>");
+            b.append("<p>以下部门应处置案件过少或比率无法计算，不参与排名，单独列示：</p>");
             table(
                     List.of("部门", "综合得分", "等级", "应处置", "原因"),
                     apart.stream()
                             .map(r -> List.of(
                                     deptName(r),
-                                    String.format("%.2f", r.number("score")),
+                                    score(r),
                                     r.text("grade"),
                                     n(r.count("due")),
                                     r.text("listed_apart_reason")))
                             .toList(),
                     "apart");
         }
+    }
+
+    /** The composite score with two decimals; a department whose rates cannot all be computed has none. */
+    private static String score(Table.Row r) {
+        double s = r.number("score");
+        return Double.isNaN(s) ? "—" : String.format(java.util.Locale.ROOT, "%.2f", s);
     }
 
     private void departments(BulletinData d) {

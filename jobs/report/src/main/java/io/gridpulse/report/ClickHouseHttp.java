@@ -107,10 +107,23 @@ public final class ClickHouseHttp {
     /** ClickHouse refused or failed the query; the message is the server's (it names what is missing). */
     public static final class QueryFailedException extends IOException {
         private final int status;
+        private final String serverMessage;
 
         public QueryFailedException(int status, String serverMessage) {
-            super("ClickHouse answered " + status + ": " + serverMessage);
+            this("", status, serverMessage);
+        }
+
+        private QueryFailedException(String context, int status, String serverMessage) {
+            super(context + "ClickHouse answered " + status + ": " + serverMessage);
             this.status = status;
+            this.serverMessage = serverMessage;
+        }
+
+        /** The same failure with what was being done put in front (the server's words once). */
+        public QueryFailedException withContext(String context) {
+            QueryFailedException e = new QueryFailedException(context + ": ", status, serverMessage);
+            e.initCause(this);
+            return e;
         }
 
         public int status() {
@@ -119,7 +132,7 @@ public final class ClickHouseHttp {
 
         /** True when the query names a table or view the database does not have (yet). */
         public boolean missingTable() {
-            return getMessage().contains("UNKNOWN_TABLE") || getMessage().contains("Unknown table");
+            return serverMessage.contains("UNKNOWN_TABLE") || serverMessage.contains("Unknown table");
         }
     }
 }

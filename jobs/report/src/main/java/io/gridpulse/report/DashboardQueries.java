@@ -79,11 +79,8 @@ public final class DashboardQueries {
         try {
             return clickHouse.query(q.body(), bound);
         } catch (ClickHouseHttp.QueryFailedException e) {
-            throw new ClickHouseHttp.QueryFailedException(
-                    e.status(),
-                    "dashboard query " + name
-                            + (e.missingTable() ? " reads a view this database does not have yet" : "") + ": "
-                            + e.getMessage());
+            throw e.withContext("dashboard query " + name
+                    + (e.missingTable() ? " reads a view this database does not have yet" : ""));
         }
     }
 
