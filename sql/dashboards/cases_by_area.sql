@@ -6,7 +6,10 @@
 -- @param to Date: last month of the period (any day in it)
 -- @param level String [district|street|community|grid]: the area level to group by
 -- @param parent String: the area one level up to stay within ('' for the whole city)
--- source: grid_monthly (contract view) joined to the grids reference table. Cases outside
+-- source: case_indicators (V008: one row per case reported by the as-of time, at the month,
+--   grid and category of its earliest REPORTED; the view grid_monthly counts) aggregated straight to
+--   the level asked for (grid_monthly has a row per month, grid and category, nearly one per case),
+--   joined to the grids reference table for names and areas. Cases outside
 --   every grid (grid_code '') are listed as area ''.
 -- example (level=street, parent=城中区, 2026-10):
 --   area      parent  grids  area_km2  reported  per_km2
@@ -23,14 +26,19 @@ SELECT
                 g.community))                                AS parent,
     any(if({level:String} = 'grid', g.name, area))           AS area_name,
     uniqExact(gm.grid_code)                                  AS grids,
-    round(sum(DISTINCT g.area_m2) / 1e6, 2)                  AS area_km2,
+    round(sum(g.area_m2) / 1e6, 2)                           AS area_km2,
     sum(gm.reported)                                         AS reported,
     round(if(area_km2 > 0, reported / area_km2, 0), 2)       AS per_km2
-FROM grid_monthly AS gm
+FROM
+(
+    SELECT grid_code, count() AS reported
+    FROM case_indicators
+    WHERE month BETWEEN toStartOfMonth({from:Date}) AND toStartOfMonth({to:Date})
+    GROUP BY grid_code
+) AS gm
 LEFT JOIN (SELECT code, name, community, street, district, area_m2 FROM grids FINAL) AS g
     ON g.code = gm.grid_code
-WHERE gm.month BETWEEN toStartOfMonth({from:Date}) AND toStartOfMonth({to:Date})
-  AND ({parent:String} = ''
+WHERE ({parent:String} = ''
        OR multiIf({level:String} = 'district', '',
                   {level:String} = 'street', g.district,
                   {level:String} = 'community', g.street,

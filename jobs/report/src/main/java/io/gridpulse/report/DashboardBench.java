@@ -55,6 +55,7 @@ public final class DashboardBench {
             }
             err.printf("gridpulse: loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
+        out.println("conditions at start: " + conditions());
         out.printf("%-22s %10s %10s %10s %8s%n", "query", "rows", "p50 ms", "p95 ms", "< 200");
         DashboardQueries q = new DashboardQueries(http);
         for (var e : PARAMS.entrySet()) {
@@ -74,10 +75,28 @@ public final class DashboardBench {
                 out.printf("%-22s %s%n", e.getKey(), "failed: " + firstLine(ex.getMessage()));
             }
         }
+        out.println("conditions at end: " + conditions());
+    }
+
+    /**
+     * The machine the figures were measured on: processors and load average (from /proc/loadavg
+     * when there is one). Wall-clock latencies on a shared machine mean little without them.
+     */
+    static String conditions() {
+        String load = "load average unknown";
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .trim()
+                    .split("\\s+");
+            load = "load average " + f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: leave it unknown
+        }
+        return Runtime.getRuntime().availableProcessors() + " processors, " + load;
     }
 
     private static long count(ClickHouseHttp http) throws Exception {
-        return http.query("SELECT count() AS n FROM case_events", Map.of())
+        return http.query("SELECT count() AS n FROM case_facts", Map.of())
                 .row(0)
                 .count("n");
     }
