@@ -6,17 +6,27 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Set;
 
-/** {@code ./gridpulse bench dashboards [--runs N] [--reload]}: the dashboard query benchmark. */
+/** {@code ./gridpulse bench WHAT}: benchmarks that print their figures (not tests). */
 final class BenchCommand {
 
     private BenchCommand() {}
 
-    static int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-        if (argv.length == 0 || !argv[0].equals("dashboards")) {
-            throw new IllegalArgumentException("usage: gridpulse bench dashboards [--runs N] [--reload]"
-                    + " (the grid benchmarks: java -jar jobs/bench/target/gridpulse-bench.jar)");
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("bench needs what to measure: cases, dashboards");
         }
-        Args a = Args.parse(Arrays.copyOfRange(argv, 1, argv.length), Set.of("runs"), Set.of("reload"));
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "cases" -> CasesBench.run(rest, out, err);
+            case "dashboards" -> dashboards(rest, out, err);
+            default -> throw new IllegalArgumentException(
+                    "unknown benchmark '" + args[0] + "' (known: cases, dashboards)");
+        };
+    }
+
+    /** {@code bench dashboards [--runs N] [--reload]}: the dashboard query benchmark (DashboardBench). */
+    private static int dashboards(String[] argv, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(argv, Set.of("runs"), Set.of("reload"));
         int runs = Integer.parseInt(a.get("runs", "40"));
         if (runs < 2) {
             throw new IllegalArgumentException("--runs must be at least 2");

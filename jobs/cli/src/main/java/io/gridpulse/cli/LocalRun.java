@@ -56,6 +56,14 @@ final class LocalRun {
      */
     static final Duration BOUNDED_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
 
+    /** Tests that restart a run from a checkpoint set a short interval through this system property. */
+    static final String CHECKPOINT_MILLIS_PROPERTY = "gridpulse.test.checkpointMillis";
+
+    private static Duration checkpointInterval() {
+        String v = System.getProperty(CHECKPOINT_MILLIS_PROPERTY);
+        return v == null ? BOUNDED_CHECKPOINT_INTERVAL : Duration.ofMillis(Long.parseLong(v));
+    }
+
     private final ProcessOptions options;
     private final Endpoints endpoints;
     private final ClickHouseSettings clickHouse;
@@ -91,7 +99,7 @@ final class LocalRun {
                 // Each partition is published in event-time order: no disorder to wait for.
                 Duration.ZERO,
                 JobSettings.DEFAULT_IDLENESS,
-                BOUNDED_CHECKPOINT_INTERVAL,
+                checkpointInterval(),
                 JobSettings.DEFAULT_SINK_BATCH_SIZE,
                 options.parallelism(),
                 phoneKey);

@@ -67,12 +67,13 @@ public final class Main {
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
                       --assessment F (key,value CSV: score weights, grade bounds, min_due, inspector limits)
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
+                  ./gridpulse bench cases [--months N --cases-per-month N]   a year of a Fuzhou-sized city through process
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
                   ./gridpulse bulletin --month YYYY-MM [--as-of T] [--out DIR] [--issuer NAME]
                                                     the month's bulletin (月度考核通报) as HTML and PDF
                   ./gridpulse dashboard [--port P] [--host H]   the web dashboard (127.0.0.1:8080 by default;
                                                     another host needs GRIDPULSE_DASHBOARD_TOKEN)
-                  ./gridpulse bench dashboards [--runs N]   load a year of a Yulin-sized city, print each query's p95
+                  ./gridpulse bench dashboards [--runs N] [--reload]   a year of a Yulin-sized city, each dashboard query's p95
 
                 KAFKA_BOOTSTRAP_SERVERS and CLICKHOUSE_URL (CLICKHOUSE_USER, CLICKHOUSE_PASSWORD) point gridpulse
                 at an existing Kafka and ClickHouse instead of the local stack. See README.md and docs/.""");

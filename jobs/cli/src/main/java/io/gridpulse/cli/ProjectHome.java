@@ -2,7 +2,10 @@ package io.gridpulse.cli;
 
 import io.gridpulse.stack.StackPaths;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -16,14 +19,24 @@ final class ProjectHome {
         return StackPaths.fromEnvironment().home();
     }
 
-    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    /**
+     * Deletes a folder and everything in it; nothing when it does not exist. Files that vanish
+     * meanwhile are fine: Flink may still be discarding subsumed checkpoints when a job has ended.
+     */
     static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
+        for (int attempt = 0; ; attempt++) {
+            if (!Files.exists(p)) {
+                return;
+            }
+            try (Stream<Path> s = Files.walk(p)) {
+                for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(x);
+                }
+                return;
+            } catch (UncheckedIOException | NoSuchFileException | DirectoryNotEmptyException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
             }
         }
     }

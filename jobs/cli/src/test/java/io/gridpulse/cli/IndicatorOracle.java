@@ -68,6 +68,8 @@ final class IndicatorOracle {
     final Map<String, long[]> centre = new TreeMap<>();
     final Map<String, long[]> source = new TreeMap<>();
     final Map<String, long[]> grid = new TreeMap<>();
+    /** month|inspector: reports, verifications, verified on time, checks, checked on time. */
+    final Map<String, long[]> inspector = new TreeMap<>();
 
     private final Map<String, String> limits = new LinkedHashMap<>();
     private final Calendar calendar;
@@ -206,6 +208,7 @@ final class IndicatorOracle {
             row[7] += due && d.reworks > 0 ? 1 : 0;
             row[8] += due && d.postponements > 0 ? 1 : 0;
         }
+        inspectors(events, report, dispatches);
         if (report == null) {
             return;
         }
@@ -219,6 +222,48 @@ final class IndicatorOracle {
         source.computeIfAbsent(m + "|" + report.n().get("source").asText(), k -> new long[1])[0]++;
         String g = gridOfReport.get(report.id());
         grid.computeIfAbsent(m + "|" + g + "|" + report.n().get("categoryCode").asText(), k -> new long[1])[0]++;
+    }
+
+    /** Credits reports, the first verification and the last check (2 h limits, the defaults). */
+    private void inspectors(List<Ev> events, Ev report, List<Dispatch> dispatches) {
+        String reporter = report == null ? "" : report.n().path("inspectorId").asText("");
+        if (!reporter.isEmpty()) {
+            inspector.computeIfAbsent(month(report.time()) + "|" + reporter, k -> new long[5])[0]++;
+        }
+        Ev verified = null;
+        Ev checked = null;
+        for (Ev e : events) {
+            if (e.type().equals("VERIFIED") && verified == null) {
+                verified = e;
+            }
+            if (e.type().equals("CHECKED")) {
+                checked = e;
+            }
+        }
+        if (verified != null) {
+            String who = verified.n().path("inspectorId").asText("");
+            who = who.isEmpty() ? reporter : who;
+            if (!who.isEmpty()) {
+                long[] r = inspector.computeIfAbsent(month(verified.time()) + "|" + who, k -> new long[5]);
+                r[1]++;
+                r[2] += report != null && verified.time() - report.time() <= 2 * 3_600_000L ? 1 : 0;
+            }
+        }
+        if (checked != null) {
+            String who = checked.n().path("inspectorId").asText("");
+            who = who.isEmpty() ? reporter : who;
+            Long disposal = null;
+            for (Dispatch d : dispatches) {
+                if (d.disposed && d.disposedAt <= checked.time() && (disposal == null || d.disposedAt > disposal)) {
+                    disposal = d.disposedAt;
+                }
+            }
+            if (!who.isEmpty()) {
+                long[] r = inspector.computeIfAbsent(month(checked.time()) + "|" + who, k -> new long[5]);
+                r[3]++;
+                r[4] += disposal != null && checked.time() - disposal <= 2 * 3_600_000L ? 1 : 0;
+            }
+        }
     }
 
     private static void end(Dispatch d, long t, String reason) {

@@ -55,6 +55,13 @@ public final class CaseWorkflowJob {
         // fail at build time, not in a task: the workflow needs the calendar
         reference.calendar();
         long asOf = settings.live() ? Long.MAX_VALUE : settings.asOfMillis();
+        Long failAfter = InjectedFailure.configured();
+        if (failAfter != null) {
+            events = events.map(new InjectedFailure<CaseEventRow>(failAfter))
+                    .returns(TypeInformation.of(CaseEventRow.class))
+                    .name("case-workflow-injected-failure")
+                    .uid("case-workflow-injected-failure");
+        }
         SingleOutputStreamOperator<CaseFact> cases = events.keyBy(e -> e.event().caseId())
                 .process(new CaseWorkflow(
                         reference, settings.live(), asOf, retention.toMillis(), DEFAULT_TOMBSTONE.toMillis()))
