@@ -114,18 +114,29 @@
     var body = document.querySelector('#overdue tbody');
     return Promise.all([
       api('/api/q/alerts_recent', { type: 'ALL', limit: 500 }),
-      api('/api/q/overdue_open', { department: '', limit: 12 })
+      api('/api/q/overdue_open', { department: '', limit: 500 })
     ]).then(function (res) {
+      // One bar per department with dispatches overdue now (超期未处置), then one per alert type.
+      var bars = [];
+      var byDept = {};
+      res[1].rows.forEach(function (r) { var d = r.department_name || r.department; byDept[d] = (byDept[d] || 0) + 1; });
+      Object.keys(byDept).sort(function (a, b) { return byDept[b] - byDept[a]; }).slice(0, 8).forEach(function (d) {
+        bars.push({ name: '超期·' + d, value: byDept[d], itemStyle: { color: '#e4572e' } });
+      });
       var byType = {};
       res[0].rows.forEach(function (a) { byType[a.type] = (byType[a.type] || 0) + 1; });
-      var types = Object.keys(byType).sort();
+      Object.keys(byType).sort().forEach(function (t) {
+        bars.push({ name: '告警·' + t, value: byType[t], itemStyle: { color: '#f2a541' } });
+      });
+      bars.reverse();
       chart('chart-alerts').setOption({
-        tooltip: {}, grid: { left: 130, right: 30, top: 5, bottom: 20 },
-        xAxis: { type: 'value', axisLabel: text }, yAxis: { type: 'category', data: types, axisLabel: text },
-        series: [{ type: 'bar', data: types.map(function (t) { return byType[t]; }), itemStyle: { color: '#e4572e' }, label: { show: true, position: 'right', color: '#e6edf5' } }]
+        tooltip: {}, grid: { left: 170, right: 40, top: 5, bottom: 20 },
+        xAxis: { type: 'value', axisLabel: text, minInterval: 1 },
+        yAxis: { type: 'category', data: bars.map(function (b) { return b.name; }), axisLabel: text },
+        series: [{ type: 'bar', data: bars, label: { show: true, position: 'right', color: '#e6edf5' } }]
       }, true);
       body.innerHTML = '';
-      res[1].rows.forEach(function (r) {
+      res[1].rows.slice(0, 12).forEach(function (r) {
         var tr = document.createElement('tr');
         [r.case_id, r.department_name || r.department, String(r.deadline).slice(0, 16), r.overdue_hours].forEach(function (v) {
           var td = document.createElement('td'); td.textContent = v; tr.appendChild(td);

@@ -19,8 +19,8 @@ final class BenchCommand {
         return switch (args[0]) {
             case "cases" -> CasesBench.run(rest, out, err);
             case "dashboards" -> dashboards(rest, out, err);
-            default -> throw new IllegalArgumentException(
-                    "unknown benchmark '" + args[0] + "' (known: cases, dashboards)");
+            default ->
+                throw new IllegalArgumentException("unknown benchmark '" + args[0] + "' (known: cases, dashboards)");
         };
     }
 
