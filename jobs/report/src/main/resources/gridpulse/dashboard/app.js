@@ -66,7 +66,7 @@
     return api('/api/q/dept_ranking', { month: monthStart() }).then(function (b) {
       var rows = b.rows.filter(function (r) { return r.ranked; }).slice(0, 15).reverse();
       chart('chart-ranking').setOption({
-        grid: { left: 90, right: 50, top: 10, bottom: 20 },
+        grid: { left: 10, right: 50, top: 10, bottom: 20, containLabel: true },
         tooltip: { formatter: function (p) { var r = rows[p.dataIndex]; return (r.name || r.department) + '<br/>得分 ' + r.score + '（' + r.grade + '）<br/>处置率 ' + r.disposal_rate + '<br/>按期处置率 ' + r.on_time_rate; } },
         xAxis: { type: 'value', max: 100, axisLabel: text },
         yAxis: { type: 'category', data: rows.map(function (r) { return r.name || r.department; }), axisLabel: text },
@@ -130,7 +130,7 @@
       });
       bars.reverse();
       chart('chart-alerts').setOption({
-        tooltip: {}, grid: { left: 170, right: 40, top: 5, bottom: 20 },
+        tooltip: {}, grid: { left: 10, right: 40, top: 5, bottom: 20, containLabel: true },
         xAxis: { type: 'value', axisLabel: text, minInterval: 1 },
         yAxis: { type: 'category', data: bars.map(function (b) { return b.name; }), axisLabel: text },
         series: [{ type: 'bar', data: bars, label: { show: true, position: 'right', color: '#e6edf5' } }]
