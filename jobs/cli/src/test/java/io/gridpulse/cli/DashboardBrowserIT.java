@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,18 @@ class DashboardBrowserIT {
             ws.abort();
         }
         if (chromium != null) {
-            chromium.destroy();
+            // Chromium's helper processes write to the profile until they exit; the profile is a
+            // @TempDir that JUnit deletes next, so stop and wait for the whole tree first.
+            List<ProcessHandle> tree = new ArrayList<>(chromium.descendants().toList());
+            tree.add(chromium.toHandle());
+            tree.forEach(ProcessHandle::destroy);
+            for (ProcessHandle h : tree) {
+                try {
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    h.destroyForcibly();
+                }
+            }
         }
         if (server != null) {
             server.close();
