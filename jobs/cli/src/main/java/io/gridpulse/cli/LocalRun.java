@@ -8,6 +8,9 @@ import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Environments;
 import io.gridpulse.flink.JobSettings;
+import io.gridpulse.flink.alerts.deadline.AlertSettings;
+import io.gridpulse.flink.alerts.deadline.CaseClockAlerts;
+import io.gridpulse.flink.alerts.spatial.SpatialAlerts;
 import io.gridpulse.flink.cases.CaseIngestJob;
 import io.gridpulse.flink.cases.workflow.CaseWorkflowJob;
 import io.gridpulse.flink.common.FeedDecoders;
@@ -115,9 +118,12 @@ final class LocalRun {
             var source =
                     FeedSource.bounded(settings, feed, new FeedDecoders(feed, reference, phoneKey), p.start(), p.end());
             switch (feed) {
-                case CASES ->
-                    new CaseWorkflowJob(settings, reference, outputs)
-                            .build(new CaseIngestJob(settings, reference, source, outputs).build(env));
+                case CASES -> {
+                    var caseEvents = new CaseIngestJob(settings, reference, source, outputs).build(env);
+                    new CaseWorkflowJob(settings, reference, outputs).build(caseEvents);
+                    CaseClockAlerts.wire(caseEvents, settings, reference, AlertSettings.defaults(), outputs);
+                    SpatialAlerts.build(caseEvents, options.spatialAlerts(), outputs);
+                }
                 case VEHICLES -> new VehicleIngestJob(settings, reference, source, outputs).build(env);
                 case SENSORS -> new SensorIngestJob(settings, reference, source, outputs).build(env);
             }

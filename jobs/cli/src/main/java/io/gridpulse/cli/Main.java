@@ -33,6 +33,7 @@ public final class Main {
                 case "demo" -> DemoCommand.run(rest, out, err);
                 case "bulletin" -> BulletinCommand.run(rest, out, err);
                 case "dashboard" -> DashboardCommand.run(rest, out, err);
+                case "grid" -> GridCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 default -> {
                     err.println("gridpulse: unknown command '" + args[0] + "'");
@@ -52,6 +53,11 @@ public final class Main {
         }
     }
 
+    private static int usageError(String message, PrintStream err) {
+        err.println("gridpulse: " + message);
+        return 2;
+    }
+
     static void usage(PrintStream out) {
         out.println(
                 """
@@ -66,7 +72,16 @@ public final class Main {
                       --as-of T (ISO-8601 with offset; default: the latest event time in the files)
                       --reset (empty gridpulse's database and topics first)  --parallelism N (default 2)
                       --assessment F (key,value CSV: score weights, grade bounds, min_due, inspector limits)
+                      --hotspot-rules F (CSV categoryCode,k,windowMinutes) --hotspot-k 5 --hotspot-window-minutes 60
+                      --duplicate-meters 50 --duplicate-minutes 30   (alert rules, docs/alerts.md)
+                  ./gridpulse bench alerts          live alert latency (p50/p99) and case events/s through the alerting job
+                  ./gridpulse grid assign --grids F [--grids-crs C] --points F.csv [--crs C]
+                                                    re-geocode points: reads id,lon,lat, writes id,grid_code
+                                                    (bad lines on standard error with their line numbers; exit 1 if any)
+                  ./gridpulse grid check --grids F [--grids-crs C]
+                                                    overlaps, gaps, duplicate codes, invalid rings, with where (exit 1 if any)
                   ./gridpulse sql "QUERY"           run a query, print tab-separated values with a header
+                  ./gridpulse bench grid [--quick]  JMH benchmark of grid assignment against plain JTS
                   ./gridpulse bench cases [--months N --cases-per-month N]   a year of a Fuzhou-sized city through process
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
                   ./gridpulse bulletin --month YYYY-MM [--as-of T] [--out DIR] [--issuer NAME]

@@ -2,6 +2,7 @@ package io.gridpulse.cli;
 
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.flink.Args;
+import io.gridpulse.flink.alerts.spatial.SpatialAlertSettings;
 import io.gridpulse.flink.common.ReferencePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,10 @@ record ProcessOptions(
         Long asOf,
         boolean reset,
         int parallelism,
-        Path assessment) {
+        Path assessment,
+        SpatialAlertSettings spatialAlerts) {
 
-    /** Options without an assessment file (the configuration in force stays). */
+    /** Options without an assessment file (the configuration in force stays) and the default alert settings. */
     ProcessOptions(
             Path cases,
             Path vehicles,
@@ -29,25 +31,27 @@ record ProcessOptions(
             Long asOf,
             boolean reset,
             int parallelism) {
-        this(cases, vehicles, sensors, reference, asOf, reset, parallelism, null);
+        this(cases, vehicles, sensors, reference, asOf, reset, parallelism, null, SpatialAlertSettings.DEFAULTS);
     }
 
-    static final Set<String> VALUE_OPTIONS = Set.of(
-            "cases",
-            "vehicles",
-            "sensors",
-            "grids",
-            "grids-crs",
-            "catalog",
-            "calendar",
-            "departments",
-            "vehicles-ref",
-            "sensors-ref",
-            "zones",
-            "sensor-rules",
-            "as-of",
-            "parallelism",
-            "assessment");
+    static final Set<String> VALUE_OPTIONS = union(
+            SpatialAlertSettings.OPTIONS,
+            Set.of(
+                    "cases",
+                    "vehicles",
+                    "sensors",
+                    "grids",
+                    "grids-crs",
+                    "catalog",
+                    "calendar",
+                    "departments",
+                    "vehicles-ref",
+                    "sensors-ref",
+                    "zones",
+                    "sensor-rules",
+                    "as-of",
+                    "parallelism",
+                    "assessment"));
     static final Set<String> FLAGS = Set.of("reset");
 
     static ProcessOptions parse(String[] argv, ReferencePaths demoDefaults) {
@@ -96,8 +100,19 @@ record ProcessOptions(
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
+        if (a.get("hotspot-rules") != null) {
+            file(a, "hotspot-rules");
+        }
+        SpatialAlertSettings spatial;
+        try {
+            spatial = SpatialAlertSettings.fromOptions(a::get);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--hotspot-rules: cannot read " + a.get("hotspot-rules") + ": " + e);
+        } catch (io.gridpulse.domain.reference.ReferenceDataException e) {
+            throw new IllegalArgumentException("--hotspot-rules: " + e.getMessage());
+        }
         return new ProcessOptions(
-                cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism, file(a, "assessment"));
+                cases, vehicles, sensors, ref, asOf, a.flag("reset"), parallelism, file(a, "assessment"), spatial);
     }
 
     private static Path file(Args a, String name) {
@@ -110,6 +125,12 @@ record ProcessOptions(
             throw new IllegalArgumentException("--" + name + ": no such file " + v);
         }
         return p;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
     }
 
     private static Path or(Path p, Path dflt) {

@@ -266,6 +266,10 @@ final class CaseFeedGenerator {
                     }
                 });
                 if (chance(0.15)) {
+                    if (chance(0.5)) {
+                        // ended while reworked: it had a disposal, so it stays due, not disposed
+                        emit(chance(0.5) ? "CANCELLED" : "CLOSED", t + minutes(60, 3000), n -> {});
+                    }
                     return; // reworked, not disposed again
                 }
                 t += disposalDelay();

@@ -7,6 +7,7 @@ import io.gridpulse.clickhouse.ClickHouseConnections;
 import io.gridpulse.clickhouse.ClickHouseSettings;
 import io.gridpulse.demo.DemoCity;
 import io.gridpulse.demo.DemoOptions;
+import io.gridpulse.flink.cases.workflow.InjectedFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,9 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * goes through the whole `process` pipeline (real Kafka and ClickHouse, parallelism 2) as of 10
  * November 18:00, and every contract view equals, row by row, what {@link IndicatorOracle} computes
  * with a plain loop over the same lines. The same events delivered again, every line twice, in
- * another order, into a fresh database give the same views, and so does processing them once more
- * into that database (every fact written again). There is no failure-injection hook yet to restart
- * the job from a checkpoint mid-run (the reliability issue's --fault-injection).
+ * another order, into a fresh database give the same views, and so does a run that fails halfway
+ * and restarts from a checkpoint (the workflow job's test-only {@link InjectedFailure}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseIndicatorsIT {
@@ -77,11 +77,11 @@ class CaseIndicatorsIT {
         return ch;
     }
 
-    private void run(ClickHouseSettings ch, String name, List<String> lines) throws Exception {
+    private RunReport run(ClickHouseSettings ch, String name, List<String> lines) throws Exception {
         Path file = dir.resolve(name + ".jsonl");
         Files.write(file, lines);
         ProcessOptions options = new ProcessOptions(file, null, null, DemoCityFiles.reference(city), AS_OF, false, 2);
-        ProcessCommand.process(options, SharedStack.endpoints(), ch, System.err);
+        return ProcessCommand.process(options, SharedStack.endpoints(), ch, System.err);
     }
 
     private static long at(String iso) {
@@ -132,7 +132,7 @@ class CaseIndicatorsIT {
     }
 
     @Test
-    void theFeedExercisesEveryPath() {
+    void theFeedExercisesEveryPath() throws Exception {
         long[] total = new long[9];
         oracle.dept.values().forEach(c -> {
             for (int i = 0; i < 9; i++) {
@@ -149,6 +149,24 @@ class CaseIndicatorsIT {
         assertThat(oracle.centre.keySet()).containsExactly("2026-09-01", "2026-10-01", "2026-11-01");
         assertThat(oracle.centre.values().stream().mapToLong(c -> c[0]).sum()).isGreaterThanOrEqualTo(3000);
         assertThat(firstDelivery).anyMatch(l -> l.contains("\"GCJ02\""));
+        assertThat(limitUnitsReported()).containsExactlyInAnyOrder("h", "wh", "wd");
+        // the edge cases of `due`, as the job wrote them
+        String facts = "SELECT count() FROM {db}.dispatch_facts FINAL WHERE ";
+        assertThat(scalar(first, facts + "suspended = 1"))
+                .as("suspended at the as-of time")
+                .isPositive();
+        assertThat(scalar(first, facts + "end_time IS NOT NULL AND first_disposed_at IS NOT NULL AND disposed = 0"))
+                .as("ended while reworked")
+                .isPositive();
+        assertThat(scalar(first, facts + "end_reason = 'REDISPATCHED' AND disposed = 1"))
+                .as("disposed, then redispatched")
+                .isPositive();
+        assertThat(scalar(first, facts + "deadline_source = 'REWORK'"))
+                .as("rework with a deadline")
+                .isPositive();
+        assertThat(scalar(first, facts + "total_suspended_ms > 0 AND suspended = 0"))
+                .as("resumed")
+                .isPositive();
         assertThat(firstDelivery.size()).isGreaterThan(feed.events().size());
         assertThat(feed.events()).anyMatch(l -> l.time() > AS_OF);
     }
@@ -197,6 +215,25 @@ class CaseIndicatorsIT {
         return java.util.Arrays.stream(columns.split(","))
                 .map(c -> "sum(" + c.strip() + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The time-limit units of the categories the feed reports. */
+    private java.util.Set<String> limitUnitsReported() throws Exception {
+        Map<String, String> unitOf = new TreeMap<>();
+        List<String> catalog = Files.readAllLines(city.resolve("catalog.csv"));
+        for (String l : catalog.subList(1, catalog.size())) {
+            String[] f = l.split(",");
+            unitOf.put(f[0], f[5].replaceAll("[0-9]", ""));
+        }
+        java.util.Set<String> units = new java.util.TreeSet<>();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (CaseFeedGenerator.Line l : feed.events()) {
+            var n = json.readTree(l.json());
+            if (n.get("type").asText().equals("REPORTED")) {
+                units.add(unitOf.get(n.get("categoryCode").asText()));
+            }
+        }
+        return units;
     }
 
     // ---- as-of ----
@@ -303,12 +340,25 @@ class CaseIndicatorsIT {
         Collections.shuffle(twice, new Random(99));
         ClickHouseSettings second = run("gp_it_ind2", twice);
         assertSameContractViews(second);
-        // processed again into the same database, as a restart that replays everything would:
-        // every fact is written again and nothing counts twice
-        run(second, "gp_it_ind2_again", firstDelivery);
-        assertSameContractViews(second);
-        assertThat(scalar(second, "SELECT count() FROM {db}.dispatch_facts FINAL"))
-                .isEqualTo(oracle.dept.values().stream().mapToLong(c -> c[0]).sum());
+    }
+
+    @Test
+    void aRunRestartedFromACheckpointGivesTheSameViews() throws Exception {
+        ClickHouseSettings restarted = SharedStack.freshDatabase("gp_it_ind_restart");
+        System.setProperty(InjectedFailure.PROPERTY, String.valueOf(firstDelivery.size() / 4));
+        System.setProperty(LocalRun.CHECKPOINT_MILLIS_PROPERTY, "200");
+        RunReport report;
+        try {
+            InjectedFailure.rearm();
+            report = run(restarted, "gp_it_ind_restart", firstDelivery);
+        } finally {
+            System.clearProperty(InjectedFailure.PROPERTY);
+            System.clearProperty(LocalRun.CHECKPOINT_MILLIS_PROPERTY);
+        }
+        assertThat(report.result().restarts())
+                .as("the injected failure restarted the job")
+                .isPositive();
+        assertSameContractViews(restarted);
     }
 
     private void assertSameContractViews(ClickHouseSettings other) throws Exception {

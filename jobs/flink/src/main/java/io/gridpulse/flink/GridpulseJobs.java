@@ -5,6 +5,10 @@ import io.gridpulse.clickhouse.Migrations;
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.JobSettings.Mode;
+import io.gridpulse.flink.alerts.deadline.AlertSettings;
+import io.gridpulse.flink.alerts.deadline.CaseClockAlerts;
+import io.gridpulse.flink.alerts.spatial.SpatialAlertSettings;
+import io.gridpulse.flink.alerts.spatial.SpatialAlerts;
 import io.gridpulse.flink.cases.CaseIngestJob;
 import io.gridpulse.flink.cases.workflow.CaseWorkflowJob;
 import io.gridpulse.flink.common.FeedDecoders;
@@ -53,7 +57,14 @@ public final class GridpulseJobs {
             "case-retention-hours",
             "out-of-orderness-seconds",
             "checkpoint-seconds",
-            "kafka-property-file");
+            "kafka-property-file",
+            "warning-share",
+            "alert-grace-seconds",
+            "hotspot-rules",
+            "hotspot-k",
+            "hotspot-window-minutes",
+            "duplicate-meters",
+            "duplicate-minutes");
 
     private GridpulseJobs() {}
 
@@ -107,8 +118,17 @@ public final class GridpulseJobs {
                 Duration retention = a.get("case-retention-hours") == null
                         ? s.allowedLateness()
                         : Duration.ofHours(Long.parseLong(a.get("case-retention-hours")));
-                new CaseWorkflowJob(s, ref, outputs, retention)
-                        .build(new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e));
+                var caseEvents = new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e);
+                new CaseWorkflowJob(s, ref, outputs, retention).build(caseEvents);
+                CaseClockAlerts.wire(
+                        caseEvents,
+                        s,
+                        ref,
+                        AlertSettings.defaults()
+                                .withWarningShare(Double.parseDouble(a.get("warning-share", "0.8")))
+                                .withGrace(Duration.ofSeconds(Long.parseLong(a.get("alert-grace-seconds", "0")))),
+                        outputs);
+                SpatialAlerts.build(caseEvents, SpatialAlertSettings.fromOptions(a::get), outputs);
             }
             case "vehicles" -> new VehicleIngestJob(s, ref, source(s, Feed.VEHICLES, ref), outputs).build(e);
             case "sensors" -> new SensorIngestJob(s, ref, source(s, Feed.SENSORS, ref), outputs).build(e);
