@@ -110,29 +110,29 @@
     }).catch(function (e) { fail('chart-sources', e); });
   }
 
+  // Alert types by their Chinese names (docs/alerts.md, docs/glossary.md); others as they are.
+  var ALERT_NAMES = { OVERDUE: '超期', OVERDUE_WARNING: '临期预警', SUPERVISED: '督办', HOTSPOT: '区域热点',
+    DUPLICATE_SUSPECTED: '疑似重复上报', RETURN_REPEATED: '推诿', SENSOR_ALARM: '传感器告警', SENSOR_SILENT: '传感器离线' };
+
   function drawAlerts() {
     var body = document.querySelector('#overdue tbody');
     return Promise.all([
       api('/api/q/alerts_recent', { type: 'ALL', limit: 500 }),
       api('/api/q/overdue_open', { department: '', limit: 500 })
     ]).then(function (res) {
-      // One bar per department with dispatches overdue now (超期未处置), then one per alert type.
-      var bars = [];
-      var byDept = {};
-      res[1].rows.forEach(function (r) { var d = r.department_name || r.department; byDept[d] = (byDept[d] || 0) + 1; });
-      Object.keys(byDept).sort(function (a, b) { return byDept[b] - byDept[a]; }).slice(0, 8).forEach(function (d) {
-        bars.push({ name: '超期·' + d, value: byDept[d], itemStyle: { color: '#e4572e' } });
-      });
+      // One bar for the dispatches overdue now (超期未处置, listed below), then one per alert type.
+      var bars = [{ name: '超期未处置', value: res[1].rows.length, itemStyle: { color: '#e4572e' } }];
       var byType = {};
       res[0].rows.forEach(function (a) { byType[a.type] = (byType[a.type] || 0) + 1; });
       Object.keys(byType).sort().forEach(function (t) {
-        bars.push({ name: '告警·' + t, value: byType[t], itemStyle: { color: '#f2a541' } });
+        bars.push({ name: '告警·' + (ALERT_NAMES[t] || t), value: byType[t], itemStyle: { color: '#f2a541' } });
       });
       bars.reverse();
       chart('chart-alerts').setOption({
         tooltip: {}, grid: { left: 10, right: 40, top: 5, bottom: 20, containLabel: true },
         xAxis: { type: 'value', axisLabel: text, minInterval: 1 },
-        yAxis: { type: 'category', data: bars.map(function (b) { return b.name; }), axisLabel: text },
+        yAxis: { type: 'category', data: bars.map(function (b) { return b.name; }),
+          axisLabel: { color: text.color, interval: 0, fontSize: 11 } },
         series: [{ type: 'bar', data: bars, label: { show: true, position: 'right', color: '#e6edf5' } }]
       }, true);
       body.innerHTML = '';
