@@ -31,6 +31,8 @@ public final class Main {
                 case "sql" -> SqlCommand.run(rest, out, err);
                 case "process" -> ProcessCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, out, err);
+                case "bulletin" -> BulletinCommand.run(rest, out, err);
+                case "dashboard" -> DashboardCommand.run(rest, out, err);
                 case "grid" -> GridCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 default -> {
@@ -86,6 +88,11 @@ public final class Main {
                   ./gridpulse stack start|stop|status|env   the local Kafka broker and ClickHouse server
                   ./gridpulse bench vehicles|cep    benchmarks (figures, not tests): positions/s through the vehicle
                                                     rules; CEP against a keyed function for a sensor rule
+                  ./gridpulse bulletin --month YYYY-MM [--as-of T] [--out DIR] [--issuer NAME]
+                                                    the month's bulletin (月度考核通报) as HTML and PDF
+                  ./gridpulse dashboard [--port P] [--host H]   the web dashboard (127.0.0.1:8080 by default;
+                                                    another host needs GRIDPULSE_DASHBOARD_TOKEN)
+                  ./gridpulse bench dashboards [--runs N] [--reload]   a year of a Yulin-sized city, each dashboard query's p95
 
                 KAFKA_BOOTSTRAP_SERVERS and CLICKHOUSE_URL (CLICKHOUSE_USER, CLICKHOUSE_PASSWORD) point gridpulse
                 at an existing Kafka and ClickHouse instead of the local stack. See README.md and docs/.""");

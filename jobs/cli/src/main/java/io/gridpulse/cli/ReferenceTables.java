@@ -7,13 +7,20 @@ import io.gridpulse.clickhouse.TableWriter.TableSpec;
 import io.gridpulse.domain.geo.Haversine;
 import io.gridpulse.domain.grid.Grid;
 import io.gridpulse.domain.reference.Category;
+import io.gridpulse.domain.reference.Department;
 import io.gridpulse.flink.common.ReferenceData;
 import io.gridpulse.flink.common.Times;
 import java.util.List;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.WKTWriter;
 
-/** Writes the grids and categories of a run's reference data to ClickHouse (sql V006). */
+/**
+ * Writes the grids (with their WGS84 outlines as WKT), categories and departments of a run's
+ * reference data to ClickHouse (sql V006, V013), for reports to name and draw things.
+ */
 final class ReferenceTables {
+
+    private static final WKTWriter WKT = new WKTWriter();
 
     private ReferenceTables() {}
 
@@ -21,7 +28,7 @@ final class ReferenceTables {
         long now = System.currentTimeMillis();
         TableSpec<Grid> grids = new TableSpec<>(
                 "grids",
-                List.of("code", "name", "community", "street", "district", "area_m2", "loaded_at"),
+                List.of("code", "name", "community", "street", "district", "area_m2", "geometry", "loaded_at"),
                 (ps, g) -> {
                     ps.setString(1, g.code());
                     ps.setString(2, nz(g.name()));
@@ -29,7 +36,8 @@ final class ReferenceTables {
                     ps.setString(4, nz(g.street()));
                     ps.setString(5, nz(g.district()));
                     ps.setDouble(6, areaSquareMetres(g));
-                    ps.setString(7, Times.millis(now));
+                    ps.setString(7, WKT.write(g.geometry()));
+                    ps.setString(8, Times.millis(now));
                 });
         TableSpec<Category> categories = new TableSpec<>(
                 "categories",
@@ -44,6 +52,18 @@ final class ReferenceTables {
                     ps.setString(7, nz(c.department()));
                     ps.setString(8, Times.millis(now));
                 });
+        TableSpec<Department> departments =
+                new TableSpec<>("departments", List.of("code", "name", "parent", "loaded_at"), (ps, d) -> {
+                    ps.setString(1, d.code());
+                    ps.setString(2, nz(d.name()));
+                    ps.setString(3, nz(d.parent()));
+                    ps.setString(4, Times.millis(now));
+                });
+        if (reference.departments() != null) {
+            try (TableWriter<Department> w = new TableWriter<>(ch, departments, RetryPolicy.DEFAULT)) {
+                w.write(reference.departments().all());
+            }
+        }
         try (TableWriter<Grid> w = new TableWriter<>(ch, grids, RetryPolicy.DEFAULT)) {
             w.write(reference.gridSet().grids());
         }

@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  *   <li>{@code INSERT INTO ${db}.t ...} (seed rows) stays as it is: it goes through the Distributed
  *       table to the shard of each row and replicates from there; a second application writes the
  *       same rows again, which the ReplacingMergeTree collapses.
- *   <li>Anything else (another engine, a materialized view, ALTER) is refused with the statement
+ *   <li>{@code ALTER TABLE ${db}.t ADD COLUMN IF NOT EXISTS ...} becomes the same ALTER on
+ *       {@code t_local} and on the Distributed {@code t}, each {@code ON CLUSTER '{cluster}'}: the
+ *       Distributed table's columns are its own, so both need the column.
+ *   <li>Anything else (another engine, a materialized view, another ALTER) is refused with the statement
  *       named: it needs a decision, not a guess.
  * </ul>
  *
@@ -45,6 +48,8 @@ public final class ClusterDdl {
     private static final Pattern VIEW = Pattern.compile("(?s)CREATE OR REPLACE VIEW \\$\\{db}\\.(\\w+) AS(.*)");
     private static final Pattern INSERT = Pattern.compile("(?s)INSERT INTO \\$\\{db}\\.\\w+.*");
     private static final Pattern DATABASE = Pattern.compile("(?s)CREATE DATABASE IF NOT EXISTS \\$\\{db}(.*)");
+    private static final Pattern ADD_COLUMN =
+            Pattern.compile("(?s)ALTER TABLE \\$\\{db}\\.(\\w+)\\s+(ADD COLUMN IF NOT EXISTS .*)");
     static final String ON_CLUSTER = " ON CLUSTER '{cluster}'";
 
     private ClusterDdl() {}
@@ -95,6 +100,12 @@ public final class ClusterDdl {
         if (INSERT.matcher(statement).matches()) {
             // seed rows: inserted once, through the Distributed table under the original name
             return List.of(statement);
+        }
+        Matcher a = ADD_COLUMN.matcher(statement);
+        if (a.matches()) {
+            return List.of(
+                    "ALTER TABLE ${db}." + a.group(1) + "_local" + ON_CLUSTER + " " + a.group(2),
+                    "ALTER TABLE ${db}." + a.group(1) + ON_CLUSTER + " " + a.group(2));
         }
         Matcher d = DATABASE.matcher(statement);
         if (d.matches()) {

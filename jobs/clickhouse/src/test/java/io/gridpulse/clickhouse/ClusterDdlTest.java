@@ -67,6 +67,16 @@ class ClusterDdlTest {
     }
 
     @Test
+    void anAddedColumnGoesToTheLocalAndTheDistributedTable() {
+        assertThat(ClusterDdl.convert("ALTER TABLE ${db}.grids ADD COLUMN IF NOT EXISTS geometry String DEFAULT ''"))
+                .containsExactly(
+                        "ALTER TABLE ${db}.grids_local ON CLUSTER '{cluster}' ADD COLUMN IF NOT EXISTS geometry String DEFAULT ''",
+                        "ALTER TABLE ${db}.grids ON CLUSTER '{cluster}' ADD COLUMN IF NOT EXISTS geometry String DEFAULT ''");
+        assertThatThrownBy(() -> ClusterDdl.convert("ALTER TABLE ${db}.grids DROP COLUMN geometry"))
+                .hasMessageContaining("no cluster rule");
+    }
+
+    @Test
     void statementsWithoutARuleAreRefusedByName() {
         assertThatThrownBy(() -> ClusterDdl.convert("CREATE MATERIALIZED VIEW ${db}.m TO ${db}.t AS SELECT 1"))
                 .isInstanceOf(IllegalArgumentException.class)
