@@ -162,7 +162,12 @@ final class LocalRun {
             }
             var caseEvents = cases.build(env);
             new CaseWorkflowJob(settings, reference, outputs).build(caseEvents);
-            CaseClockAlerts.wire(caseEvents, settings, reference, AlertSettings.defaults(), outputs);
+            CaseClockAlerts.wire(
+                    caseEvents,
+                    settings,
+                    reference,
+                    AlertSettings.defaults().withWarningShare(options.warningShare()),
+                    outputs);
             SpatialAlerts.build(caseEvents, options.spatialAlerts(), outputs);
         } else if (sensorCases != null) {
             err.println("gridpulse: no cases file given: sensor alarms that report cases go to the cases topic only");

@@ -74,6 +74,7 @@ public final class Main {
                       --assessment F (key,value CSV: score weights, grade bounds, min_due, inspector limits)
                       --hotspot-rules F (CSV categoryCode,k,windowMinutes) --hotspot-k 5 --hotspot-window-minutes 60
                       --duplicate-meters 50 --duplicate-minutes 30   (alert rules, docs/alerts.md)
+                      --warning-share 0.8 (OVERDUE_WARNING at this share of the time to the deadline)
                   ./gridpulse bench alerts          live alert latency (p50/p99) and case events/s through the alerting job
                   ./gridpulse grid assign --grids F [--grids-crs C] --points F.csv [--crs C]
                                                     re-geocode points: reads id,lon,lat, writes id,grid_code

@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * @param faultInjection run on two TaskManagers, kill one and restart the local ClickHouse
  *     during the run ({@link FaultInjector}); the results must not change
+ * @param warningShare the share of a dispatch's time to its deadline after which
+ *     OVERDUE_WARNING fires (docs/alerts.md), in (0, 1]
  */
 record ProcessOptions(
         Path cases,
@@ -26,9 +28,15 @@ record ProcessOptions(
         int parallelism,
         Path assessment,
         SpatialAlertSettings spatialAlerts,
-        boolean faultInjection) {
+        boolean faultInjection,
+        double warningShare) {
 
-    /** Options without an assessment file (the configuration in force stays) the default alert settings, and no fault injection. */
+    static final double DEFAULT_WARNING_SHARE = 0.8;
+
+    /**
+     * Options without an assessment file (the configuration in force stays), with the default
+     * alert settings and no fault injection.
+     */
     ProcessOptions(
             Path cases,
             Path vehicles,
@@ -37,7 +45,18 @@ record ProcessOptions(
             Long asOf,
             boolean reset,
             int parallelism) {
-        this(cases, vehicles, sensors, reference, asOf, reset, parallelism, null, SpatialAlertSettings.DEFAULTS, false);
+        this(
+                cases,
+                vehicles,
+                sensors,
+                reference,
+                asOf,
+                reset,
+                parallelism,
+                null,
+                SpatialAlertSettings.DEFAULTS,
+                false,
+                DEFAULT_WARNING_SHARE);
     }
 
     static final Set<String> VALUE_OPTIONS = union(
@@ -57,19 +76,40 @@ record ProcessOptions(
                     "sensor-rules",
                     "as-of",
                     "parallelism",
-                    "assessment"));
+                    "assessment",
+                    "warning-share"));
     static final Set<String> FLAGS = Set.of("reset", "fault-injection");
 
     /** These options with fault injection on or off. */
     ProcessOptions withFaultInjection(boolean on) {
         return new ProcessOptions(
-                cases, vehicles, sensors, reference, asOf, reset, parallelism, assessment, spatialAlerts, on);
+                cases,
+                vehicles,
+                sensors,
+                reference,
+                asOf,
+                reset,
+                parallelism,
+                assessment,
+                spatialAlerts,
+                on,
+                warningShare);
     }
 
     /** These options with other hotspot and duplicate-report settings. */
     ProcessOptions withSpatialAlerts(SpatialAlertSettings settings) {
         return new ProcessOptions(
-                cases, vehicles, sensors, reference, asOf, reset, parallelism, assessment, settings, faultInjection);
+                cases,
+                vehicles,
+                sensors,
+                reference,
+                asOf,
+                reset,
+                parallelism,
+                assessment,
+                settings,
+                faultInjection,
+                warningShare);
     }
 
     static ProcessOptions parse(String[] argv, ReferencePaths demoDefaults) {
@@ -118,6 +158,16 @@ record ProcessOptions(
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
+        double warningShare;
+        try {
+            warningShare = Double.parseDouble(a.get("warning-share", String.valueOf(DEFAULT_WARNING_SHARE)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--warning-share must be a number such as 0.8");
+        }
+        if (!(warningShare > 0 && warningShare <= 1)) {
+            throw new IllegalArgumentException(
+                    "--warning-share must be more than 0 and at most 1, got " + warningShare);
+        }
         if (a.get("hotspot-rules") != null) {
             file(a, "hotspot-rules");
         }
@@ -139,7 +189,8 @@ record ProcessOptions(
                 parallelism,
                 file(a, "assessment"),
                 spatial,
-                a.flag("fault-injection"));
+                a.flag("fault-injection"),
+                warningShare);
     }
 
     private static Path file(Args a, String name) {
