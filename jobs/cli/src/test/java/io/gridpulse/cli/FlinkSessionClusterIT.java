@@ -99,11 +99,19 @@ class FlinkSessionClusterIT {
             Path conf = Files.createDirectories(work.resolve("conf"));
             writeConfig(conf, freePort(), restPort, work);
             Map<String, String> env = Map.of(
-                    "FLINK_CONF_DIR", conf.toString(),
-                    "CLICKHOUSE_URL", ch.httpUrl(),
-                    "CLICKHOUSE_USER", ch.user() == null ? "default" : ch.user(),
-                    "CLICKHOUSE_PASSWORD", ch.password() == null ? "" : ch.password(),
-                    "GRIDPULSE_DATABASE", ch.database());
+                    "FLINK_CONF_DIR",
+                    conf.toString(),
+                    "CLICKHOUSE_URL",
+                    ch.httpUrl(),
+                    "CLICKHOUSE_USER",
+                    ch.user() == null ? "default" : ch.user(),
+                    "CLICKHOUSE_PASSWORD",
+                    ch.password() == null ? "" : ch.password(),
+                    "GRIDPULSE_DATABASE",
+                    ch.database(),
+                    // live jobs refuse to start without the key that hashes reporterPhone
+                    "GRIDPULSE_PHONE_HASH_KEY",
+                    "cluster-it-phone-key");
             String classpath = flinkClasspath();
             start(
                     work,

@@ -7,6 +7,7 @@ import io.gridpulse.flink.common.FeedPipeline;
 import io.gridpulse.flink.common.FeedRecord;
 import io.gridpulse.flink.common.Outputs;
 import io.gridpulse.flink.common.ReferenceData;
+import io.gridpulse.flink.common.StampEventTime;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
@@ -49,7 +50,9 @@ public final class CaseIngestJob {
     public DataStream<CaseEventRow> build(StreamExecutionEnvironment env) {
         DataStream<FeedRecord> distinct = FeedPipeline.distinctValid(env, settings, Feed.CASES, source, outputs);
         if (generated != null) {
-            distinct = distinct.union(generated);
+            distinct = distinct.union(generated
+                    .transform("cases-generated-event-time", TypeInformation.of(FeedRecord.class), new StampEventTime())
+                    .uid("cases-generated-event-time"));
         }
         DataStream<CaseEventRow> events = distinct.map(new LocateCaseEvent(reference))
                 .returns(TypeInformation.of(CaseEventRow.class))
