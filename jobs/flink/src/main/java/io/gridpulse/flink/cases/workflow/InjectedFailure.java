@@ -8,7 +8,8 @@ import org.apache.flink.api.common.state.CheckpointListener;
  * A test-only hook: when the system property {@value #PROPERTY} is set (to a record count) at the
  * time the job is built, the workflow's input passes through this map, which fails once, in one
  * subtask, on the first record after both that many records and a completed checkpoint: the job
- * then restarts from that checkpoint. Once per JVM (a static flag), so the restarted job runs
+ * then restarts from that checkpoint. Until a checkpoint has completed it slows its input down
+ * (a millisecond a record), so that one completes before the input ends. Once per JVM (a static flag), so the restarted job runs
  * through. Never part of a production job graph.
  */
 public final class InjectedFailure<T> implements MapFunction<T, T>, CheckpointListener {
@@ -36,7 +37,12 @@ public final class InjectedFailure<T> implements MapFunction<T, T>, CheckpointLi
     }
 
     @Override
-    public T map(T value) {
+    public T map(T value) throws InterruptedException {
+        if (!checkpointed && !FAILED.get()) {
+            // On a fast machine the whole input can pass before the first checkpoint completes,
+            // and then there is nothing to restart from: hold each record a moment until one has.
+            Thread.sleep(1);
+        }
         if (++seen >= after && checkpointed && FAILED.compareAndSet(false, true)) {
             throw new IllegalStateException("failure injected by " + PROPERTY + " after " + seen + " records");
         }
