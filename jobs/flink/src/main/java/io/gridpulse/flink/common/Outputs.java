@@ -10,12 +10,12 @@ import io.gridpulse.flink.alerts.AlertTable;
 import io.gridpulse.flink.sink.ClickHouseSink;
 import io.gridpulse.flink.sink.RejectedSerialization;
 import io.gridpulse.flink.sink.RejectedTable;
+import io.gridpulse.flink.sink.WallClockTopicRecords;
 import java.io.Serializable;
 import java.util.Properties;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -96,11 +96,7 @@ public class Outputs implements Serializable {
                 .setBootstrapServers(settings.kafkaBootstrap())
                 .setKafkaProducerConfig(props)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
-                        .setTopic(topic)
-                        .setKeySerializationSchema(key)
-                        .setValueSerializationSchema(value)
-                        .build())
+                .setRecordSerializer(new WallClockTopicRecords<>(topic, key, value))
                 .build();
     }
 }
