@@ -62,14 +62,9 @@ final class E2eBench {
 
     private E2eBench() {}
 
+    /** {@code args}: the options after {@code bench e2e}. */
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0 || !args[0].equals("e2e")) {
-            throw new IllegalArgumentException("usage: bench e2e [--events N] [--parallelism P]");
-        }
-        var a = io.gridpulse.flink.Args.parse(
-                java.util.Arrays.copyOfRange(args, 1, args.length),
-                java.util.Set.of("events", "parallelism"),
-                java.util.Set.of());
+        var a = io.gridpulse.flink.Args.parse(args, java.util.Set.of("events", "parallelism"), java.util.Set.of());
         long events = Long.parseLong(a.get("events", "5000000"));
         String loadAtStart = loadAverage();
         int parallelism = Integer.parseInt(a.get("parallelism", "2"));
