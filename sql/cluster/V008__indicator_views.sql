@@ -23,12 +23,11 @@ SELECT
     is_disposed AND ifNull(d.on_time, 2) = 1                        AS is_on_time,
     is_disposed AND ifNull(d.on_time, 2) = 0                        AS is_late,
     is_due AND d.disposed = 0 AND d.end_time IS NULL
-        AND ifNull(d.deadline < a.as_of, 0)                         AS is_overdue,
+        AND ifNull(d.deadline < (SELECT as_of FROM ${db}.cases_as_of), 0)                         AS is_overdue,
     is_due AND d.rework_count > 0                                   AS is_reworked,
     is_due AND d.postpone_count > 0                                 AS is_postponed
 FROM ${db}.dispatch_facts AS d FINAL
-CROSS JOIN ${db}.cases_as_of AS a
-WHERE a.as_of IS NULL OR d.start <= a.as_of;
+WHERE (SELECT as_of FROM ${db}.cases_as_of) IS NULL OR d.start <= (SELECT as_of FROM ${db}.cases_as_of);
 
 CREATE OR REPLACE VIEW ${db}.dept_monthly ON CLUSTER '{cluster}' AS
 SELECT
@@ -68,9 +67,8 @@ SELECT
     c.cancelled_at IS NOT NULL                              AS is_cancelled,
     is_registered AND c.closed_at IS NOT NULL               AS is_closed
 FROM ${db}.case_facts AS c FINAL
-CROSS JOIN ${db}.cases_as_of AS a
 WHERE c.reported_at IS NOT NULL
-  AND (a.as_of IS NULL OR c.reported_at <= a.as_of);
+  AND ((SELECT as_of FROM ${db}.cases_as_of) IS NULL OR c.reported_at <= (SELECT as_of FROM ${db}.cases_as_of));
 
 CREATE OR REPLACE VIEW ${db}.centre_monthly ON CLUSTER '{cluster}' AS
 SELECT

@@ -3,7 +3,9 @@
 -- Views never read now(): overdue is judged at the as-of time; facts that start after it are left
 -- out (a live job's facts may run slightly ahead of its recorded progress). With no as-of time
 -- recorded yet nothing is left out and nothing is overdue.
--- Months are those of the Asia/Shanghai columns (the default calendar zone).
+-- Months are those of the Asia/Shanghai columns (the default calendar zone). The base views read
+-- the as-of time as a scalar subquery (computed once per query): a CROSS JOIN with cases_as_of
+-- cost two thirds of every department query.
 
 -- The as-of time of the case feed, NULL when none is recorded.
 CREATE OR REPLACE VIEW ${db}.cases_as_of AS
@@ -32,12 +34,11 @@ SELECT
     is_disposed AND ifNull(d.on_time, 2) = 1                        AS is_on_time,
     is_disposed AND ifNull(d.on_time, 2) = 0                        AS is_late,
     is_due AND d.disposed = 0 AND d.end_time IS NULL
-        AND ifNull(d.deadline < a.as_of, 0)                         AS is_overdue,
+        AND ifNull(d.deadline < (SELECT as_of FROM ${db}.cases_as_of), 0)                         AS is_overdue,
     is_due AND d.rework_count > 0                                   AS is_reworked,
     is_due AND d.postpone_count > 0                                 AS is_postponed
 FROM ${db}.dispatch_facts AS d FINAL
-CROSS JOIN ${db}.cases_as_of AS a
-WHERE a.as_of IS NULL OR d.start <= a.as_of;
+WHERE (SELECT as_of FROM ${db}.cases_as_of) IS NULL OR d.start <= (SELECT as_of FROM ${db}.cases_as_of);
 
 CREATE OR REPLACE VIEW ${db}.dept_monthly AS
 SELECT
@@ -81,9 +82,8 @@ SELECT
     c.cancelled_at IS NOT NULL                              AS is_cancelled,
     is_registered AND c.closed_at IS NOT NULL               AS is_closed
 FROM ${db}.case_facts AS c FINAL
-CROSS JOIN ${db}.cases_as_of AS a
 WHERE c.reported_at IS NOT NULL
-  AND (a.as_of IS NULL OR c.reported_at <= a.as_of);
+  AND ((SELECT as_of FROM ${db}.cases_as_of) IS NULL OR c.reported_at <= (SELECT as_of FROM ${db}.cases_as_of));
 
 CREATE OR REPLACE VIEW ${db}.centre_monthly AS
 SELECT
