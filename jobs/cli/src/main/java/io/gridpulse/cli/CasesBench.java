@@ -4,6 +4,7 @@ import io.gridpulse.clickhouse.ClickHouseConnections;
 import io.gridpulse.clickhouse.ClickHouseSettings;
 import io.gridpulse.demo.DemoCity;
 import io.gridpulse.demo.DemoOptions;
+import io.gridpulse.demo.city.WorkCalendar;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Args;
 import io.gridpulse.stack.Endpoints;
@@ -17,17 +18,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Set;
 
 /**
  * {@code ./gridpulse bench cases}: a year of a Fuzhou-sized city (by default 100,000 cases a
- * month, 1.2 million cases, about 8 million events) through `process`, into a database of its
+ * month, 1.2 million cases, about 7.4 million lines) through `process`. The year is the twelve
+ * complete months before the current one (by default), so no event lies ahead of the wall clock, into a database of its
  * own ({@code gridpulse_bench}). The feed is generated once, month by month with the demo city's
  * generator (its noise included: redeliveries, disorder, bad lines), and cached under
  * {@code .gridpulse/bench/}. Prints case events per second and the JVM's peak resident memory
  * (the publisher, Flink and the sinks all run in this one JVM). A benchmark, not a test.
  */
 final class CasesBench {
+
+    /** The demo city's time zone: its months begin at midnight in China. */
+    private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
 
     private CasesBench() {}
 
@@ -39,7 +45,8 @@ final class CasesBench {
         if (months < 1 || months > 12 || perMonth < 1) {
             throw new IllegalArgumentException("--months must be 1..12 and --cases-per-month positive");
         }
-        Path dir = feed(perMonth, months, err);
+        YearMonth first = firstMonth(YearMonth.now(CST), months);
+        Path dir = feed(first, perMonth, months, err);
         Path cases = dir.resolve("cases.jsonl");
         Endpoints endpoints = Connections.endpoints(true, err);
         ClickHouseSettings ch = Connections.clickHouse(endpoints).withDatabase("gridpulse_bench");
@@ -58,8 +65,8 @@ final class CasesBench {
         long lines = report.published().get(Feed.CASES).lines();
         long valid = report.result().feeds().get(Feed.CASES).valid();
         out.printf(
-                "bench cases: %,d months x %,d cases, %,d lines (%,d distinct valid events), parallelism %d%n",
-                months, perMonth, lines, valid, parallelism);
+                "bench cases: %,d months (%s to %s) x %,d cases, %,d lines (%,d distinct valid events), parallelism %d%n",
+                months, first, first.plusMonths(months - 1L), perMonth, lines, valid, parallelism);
         out.printf("  process total %.1f s (publish %.1f s, jobs %.1f s)%n", total, total - job, job);
         out.printf(
                 "  case events per second: %,.0f over the whole process, %,.0f in the jobs%n",
@@ -79,9 +86,32 @@ final class CasesBench {
         return 0;
     }
 
-    /** The cached year of case events (and the city's reference files), generated on first use. */
-    static Path feed(int perMonth, int months, PrintStream err) throws IOException {
-        Path dir = ProjectHome.dir().resolve("bench").resolve("cases-" + months + "x" + perMonth);
+    /**
+     * The first of the {@code months} complete months before {@code current}: the feed must end
+     * before the wall clock, or its last days are FUTURE_TIME rejects (more than a day ahead).
+     *
+     * @throws IllegalArgumentException when the demo calendar does not list the holidays of a
+     *     year the months touch (its deadlines would be computed on plain weeks)
+     */
+    static YearMonth firstMonth(YearMonth current, int months) {
+        YearMonth first = current.minusMonths(months);
+        YearMonth last = current.minusMonths(1);
+        for (int y = first.getYear(); y <= last.getYear(); y++) {
+            if (!WorkCalendar.covers(y)) {
+                throw new IllegalArgumentException("the demo calendar lists holidays for " + WorkCalendar.FIRST_YEAR
+                        + "-" + WorkCalendar.LAST_YEAR + " only; the benchmark's months " + first + " to " + last
+                        + " need " + y + " (add it to io.gridpulse.demo.city.WorkCalendar)");
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The cached months of case events (and the city's reference files), generated on first use.
+     * The folder is named by its first month, so a cache of other months is never reused.
+     */
+    static Path feed(YearMonth first, int perMonth, int months, PrintStream err) throws IOException {
+        Path dir = ProjectHome.dir().resolve("bench").resolve("cases-" + first + "-" + months + "x" + perMonth);
         if (Files.isRegularFile(dir.resolve("cases.jsonl"))) {
             return dir;
         }
@@ -93,7 +123,7 @@ final class CasesBench {
             for (int m = 1; m <= months; m++) {
                 Path month = tmp.resolve(m == 1 ? "city" : "month");
                 DemoOptions o = DemoOptions.builder()
-                        .month(YearMonth.of(2026, m))
+                        .month(first.plusMonths(m - 1L))
                         .cases(perMonth)
                         .vehicles(0)
                         .sensors(0)

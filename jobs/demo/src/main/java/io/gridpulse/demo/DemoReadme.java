@@ -75,7 +75,7 @@ final class DemoReadme {
         sb.append("- `departments.csv`: ")
                 .append(departments.size())
                 .append(" departments, including one office per street.\n");
-        sb.append("- `calendar.json`: 2026 with the State Council's holidays and make-up working days.\n");
+        sb.append("- `calendar.json`: 2025 and 2026 with the State Council's holidays and make-up working days.\n");
         sb.append("- `vehicles-ref.csv`, `sensors-ref.csv`, `sensor-rules.csv`.\n\n");
         sb.append("## Feeds\n\n| file | lines | distinct valid | bad | from | to |\n|---|---|---|---|---|---|\n");
         for (FeedStats s : feeds.values()) {

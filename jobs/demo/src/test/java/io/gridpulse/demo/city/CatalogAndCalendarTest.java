@@ -88,4 +88,41 @@ class CatalogAndCalendarTest {
                         "\"2026-10-07\"",
                         "\"2026-10-10\"");
     }
+
+    @Test
+    void the2025SpringFestivalAndNationalDayAreOffAndTheirMakeUpDaysAreWorked() {
+        WorkCalendar cal = new WorkCalendar();
+        assertThat(cal.isWorkingDay(LocalDate.of(2025, 1, 28)))
+                .as("Spring Festival eve")
+                .isFalse();
+        assertThat(cal.isWorkingDay(LocalDate.of(2025, 2, 4)))
+                .as("last day of Spring Festival")
+                .isFalse();
+        assertThat(cal.isWorkingDay(LocalDate.of(2025, 1, 26)))
+                .as("Sunday make-up day")
+                .isTrue();
+        assertThat(cal.isWorkingDay(LocalDate.of(2025, 2, 8)))
+                .as("Saturday make-up day")
+                .isTrue();
+        assertThat(cal.isWorkingDay(LocalDate.of(2025, 10, 8)))
+                .as("National Day and Mid-Autumn, day 8")
+                .isFalse();
+        assertThat(cal.isWorkingDay(LocalDate.of(2025, 10, 11)))
+                .as("Saturday make-up day")
+                .isTrue();
+        assertThat(cal.isWorkingDay(LocalDate.of(2025, 11, 21)))
+                .as("a plain Friday")
+                .isTrue();
+        assertThat(cal.isWorkingDay(LocalDate.of(2025, 12, 27)))
+                .as("a plain Saturday")
+                .isFalse();
+    }
+
+    @Test
+    void coversExactlyTheYearsItListsHolidaysFor() {
+        assertThat(WorkCalendar.covers(2024)).isFalse();
+        assertThat(WorkCalendar.covers(2025)).isTrue();
+        assertThat(WorkCalendar.covers(2026)).isTrue();
+        assertThat(WorkCalendar.covers(2027)).isFalse();
+    }
 }
