@@ -8,6 +8,7 @@ import io.gridpulse.domain.model.CaseEventType;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.domain.reference.Catalog;
 import io.gridpulse.domain.reference.Category;
+import io.gridpulse.domain.workflow.CaseEventPack;
 import io.gridpulse.domain.workflow.CaseState;
 import io.gridpulse.domain.workflow.CaseStateMachine;
 import io.gridpulse.domain.workflow.CaseStatus;
@@ -24,6 +25,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -44,7 +46,22 @@ import org.apache.flink.util.OutputTag;
  * join the same replay. LIVE: the timer is at the current watermark + 1, so it fires with the
  * next watermark advance (a burst of events of one case gives one replay). BOUNDED: the timer is
  * at Long.MAX_VALUE and fires with the final watermark at the end of input: one replay per case,
- * as of the run's as-of time, as if all input were known.
+ * as of the run's as-of time, as if all input were known; unless the case settles first.
+ *
+ * <h2>Settling (BOUNDED)</h2>
+ * A bounded run's input is published in event-time order, so once the watermark passes a
+ * finished case's (CLOSED or CANCELLED, no dispatch open) last event, the case has usually
+ * heard its last. Then it settles: it is replayed at once, as of the run's as-of time (so its
+ * rows are those the end of input would give: the replay is a function of the set of events and
+ * the as-of time only), its end-of-input replay is cancelled, and its events move from the
+ * MapState into one packed byte array ({@link CaseEventPack}, a few times smaller). An event that
+ * still comes for a settled case (a late one, or one that reopens it) unpacks the events, joins
+ * them, and the case is replayed again (at the end of input, or when it settles again) with one
+ * more event, hence a higher version: its rows replace the settled ones. So the rows stay exact
+ * whatever arrives, and the heap holds a year of finished cases packed, the open ones in full.
+ * A settle timer is set at the time of a CLOSED or CANCELLED, and at each later event of the
+ * case; when it fires while the watermark is still before the case's last event, the case waits
+ * for that event's timer.
  *
  * <h2>Retention (LIVE only)</h2>
  * A finished case (CLOSED or CANCELLED, so no dispatch open) is purged once the watermark passes
@@ -55,12 +72,11 @@ import org.apache.flink.util.OutputTag;
  * so they do not replace the purged case's final case row (ReplacingMergeTree keeps the highest
  * version), while a dispatch it starts gets a row of its own. Such an event is already more than
  * retention + tombstone behind the case's last event, and most such events are TOO_LATE upstream.
- * BOUNDED runs never purge: `process` must not depend on how late an event is, and its input
- * ends (see docs/architecture.md for the memory this costs).
+ * BOUNDED runs never purge (they settle): `process` must not depend on how late an event is.
  *
  * <h2>State</h2>
  * Events are kept without address, description and phone hash (the replay does not read them),
- * in a MapState by eventId, with explicit (POJO) serializers: never Kryo.
+ * in a MapState by eventId, or packed once settled, with explicit serializers: never Kryo.
  */
 public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRow, CaseFact> {
 
@@ -79,10 +95,13 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
     private transient ValueState<Long> replayAt;
     private transient ValueState<Long> purgeAt;
     private transient ValueState<Long> tombstoneUntil;
+    private transient ValueState<Long> settleAt;
+    private transient ValueState<byte[]> settled;
     private transient CategoryLimits limits;
     private transient WorkCalendar calendar;
     private transient Counter replays;
     private transient Counter purged;
+    private transient Counter settledCases;
 
     /**
      * @param live LIVE mode: coalesce on the watermark, purge finished cases, reject CASE_PURGED
@@ -118,11 +137,19 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
         replayAt = getRuntimeContext().getState(new ValueStateDescriptor<>("replayAt", Types.LONG));
         purgeAt = getRuntimeContext().getState(new ValueStateDescriptor<>("purgeAt", Types.LONG));
         tombstoneUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("tombstoneUntil", Types.LONG));
+        settleAt = getRuntimeContext().getState(new ValueStateDescriptor<>("settleAt", Types.LONG));
+        settled = getRuntimeContext().getState(settledDescriptor());
         Catalog catalog = reference.catalog();
         limits = code -> catalog.category(code).map(Category::limit);
         calendar = reference.calendar();
         replays = getRuntimeContext().getMetricGroup().counter("caseReplays");
         purged = getRuntimeContext().getMetricGroup().counter("casesPurged");
+        settledCases = getRuntimeContext().getMetricGroup().counter("casesSettled");
+    }
+
+    /** The descriptor of a settled case's packed events (BOUNDED). */
+    public static ValueStateDescriptor<byte[]> settledDescriptor() {
+        return new ValueStateDescriptor<>("settled", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
     }
 
     @Override
@@ -142,6 +169,10 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
             return;
         }
         CaseEvent kept = slim(e);
+        byte[] packed = settled.value();
+        if (packed != null && !unsettle(packed, kept, ctx)) {
+            return;
+        }
         CaseEvent before = events.get(e.eventId());
         if (before != null) {
             if (!before.equals(kept)) {
@@ -171,10 +202,54 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
             ctx.timerService().deleteEventTimeTimer(purge);
             purgeAt.clear();
         }
+        if (!live) {
+            Long settle = settleAt.value();
+            boolean ends = e.type() == CaseEventType.CLOSED || e.type() == CaseEventType.CANCELLED;
+            if ((ends || settle != null || packed != null) && (settle == null || e.time() > settle)) {
+                // one pending settle timer per case, at the latest event time since the case ended
+                if (settle != null) {
+                    ctx.timerService().deleteEventTimeTimer(settle);
+                }
+                ctx.timerService().registerEventTimeTimer(e.time());
+                settleAt.update(e.time());
+            }
+        }
+    }
+
+    /**
+     * An event for a settled case: true when it is new, its events then back in the MapState (and
+     * the pack gone) for it to join; false for a redelivery or a conflict (rejected here), which
+     * leave the case settled.
+     */
+    private boolean unsettle(byte[] packed, CaseEvent kept, Context ctx) throws Exception {
+        List<CaseEvent> all = CaseEventPack.unpack(packed, kept.caseId());
+        for (CaseEvent before : all) {
+            if (before.eventId().equals(kept.eventId())) {
+                if (!before.equals(kept)) {
+                    reject(
+                            ctx,
+                            kept,
+                            ReasonCode.DUPLICATE_CONFLICT,
+                            "eventId " + kept.eventId()
+                                    + " was seen before with another payload; the first copy is kept");
+                }
+                return false;
+            }
+        }
+        for (CaseEvent before : all) {
+            events.put(before.eventId(), before);
+        }
+        settled.clear();
+        return true;
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CaseFact> out) throws Exception {
+        Long settle = settleAt.value();
+        if (settle != null && timestamp >= settle) {
+            settleAt.clear();
+            settle(ctx, out);
+        }
         Long replay = replayAt.value();
         if (replay != null && timestamp >= replay) {
             replayAt.clear();
@@ -190,14 +265,54 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
         }
     }
 
-    private void replay(OnTimerContext ctx, Collector<CaseFact> out) throws Exception {
-        List<CaseEvent> all = new ArrayList<>();
-        events.values().forEach(all::add);
-        if (all.isEmpty()) {
+    /**
+     * BOUNDED: the watermark has passed the case's latest event time since it ended. A finished
+     * case whose events all lie at or before the watermark is replayed now and packed.
+     */
+    private void settle(OnTimerContext ctx, Collector<CaseFact> out) throws Exception {
+        Long replay = replayAt.value();
+        if (replay == null) {
+            return; // nothing new since the last replay
+        }
+        CaseTimeline timeline = timeline();
+        if (timeline.isEmpty()) {
             return;
         }
-        CaseTimeline timeline = CaseTimeline.of(all);
         CaseState state = CaseStateMachine.replay(timeline, limits, calendar, asOf);
+        long watermark = ctx.timerService().currentWatermark();
+        if (!finished(state) || timeline.events().get(timeline.size() - 1).time() > watermark) {
+            return; // still open, or a later event is in: its own settle timer decides
+        }
+        emit(ctx, out, timeline, state);
+        ctx.timerService().deleteEventTimeTimer(replay);
+        replayAt.clear();
+        settled.update(CaseEventPack.pack(timeline.events()));
+        events.clear();
+        settledCases.inc();
+    }
+
+    private CaseTimeline timeline() throws Exception {
+        List<CaseEvent> all = new ArrayList<>();
+        events.values().forEach(all::add);
+        return CaseTimeline.of(all);
+    }
+
+    private void replay(OnTimerContext ctx, Collector<CaseFact> out) throws Exception {
+        CaseTimeline timeline = timeline();
+        if (timeline.isEmpty()) {
+            return;
+        }
+        CaseState state = CaseStateMachine.replay(timeline, limits, calendar, asOf);
+        emit(ctx, out, timeline, state);
+        if (live && finished(state)) {
+            long at = saturatedAdd(state.lastEventTime(), retentionMillis);
+            ctx.timerService().registerEventTimeTimer(at);
+            purgeAt.update(at);
+        }
+    }
+
+    private void emit(OnTimerContext ctx, Collector<CaseFact> out, CaseTimeline timeline, CaseState state)
+            throws Exception {
         long version = timeline.size();
         ReportLocation where = report.value();
         out.collect(FactRows.caseFact(state, where, version));
@@ -205,11 +320,6 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
             ctx.output(DISPATCHES, d);
         }
         replays.inc();
-        if (live && finished(state)) {
-            long at = saturatedAdd(state.lastEventTime(), retentionMillis);
-            ctx.timerService().registerEventTimeTimer(at);
-            purgeAt.update(at);
-        }
     }
 
     private void purge(OnTimerContext ctx, long timestamp) throws Exception {

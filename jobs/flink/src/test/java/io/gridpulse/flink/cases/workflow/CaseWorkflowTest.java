@@ -205,9 +205,9 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void boundedRunReplaysEachCaseOnceAtTheEndOfInput() throws Exception {
+    void boundedRunReplaysAnOpenCaseOnceAtTheEndOfInput() throws Exception {
         var h = harness(false, bj("2026-12-31T00:00"));
-        for (CaseEvent e : closedCase()) {
+        for (CaseEvent e : closedCase().subList(0, 7)) {
             send(h, e);
             h.processWatermark(e.time());
         }
@@ -215,7 +215,172 @@ class CaseWorkflowTest {
         assertThat(h.extractOutputValues()).isEmpty();
         h.processWatermark(Long.MAX_VALUE);
         assertThat(h.extractOutputValues()).hasSize(1);
-        assertThat(lastCase(h).version()).isEqualTo(9);
+        assertThat(lastCase(h).version()).isEqualTo(7);
+    }
+
+    /** The rows of a bounded run that sees every event before it replays anything. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, CaseEventRow, CaseFact> allInputKnown(
+            long asOf, List<CaseEvent> events) throws Exception {
+        var h = harness(false, asOf);
+        for (CaseEvent e : events) {
+            send(h, e);
+        }
+        h.processWatermark(Long.MAX_VALUE);
+        return h;
+    }
+
+    @Test
+    void boundedRunSettlesAFinishedCaseWhenTheWatermarkPassesItsLastEventWithTheEndOfInputRows() throws Exception {
+        long asOf = bj("2026-12-31T00:00");
+        long closed = bj("2026-10-14T18:30");
+        var h = harness(false, asOf);
+        for (CaseEvent e : closedCase()) {
+            send(h, e);
+        }
+        h.processWatermark(closed - 1);
+        assertThat(h.extractOutputValues()).as("not before its last event").isEmpty();
+        int entries = h.numKeyedStateEntries();
+
+        h.processWatermark(closed);
+        assertThat(h.extractOutputValues()).hasSize(1);
+        var reference = allInputKnown(asOf, closedCase());
+        assertThat(lastCase(h)).isEqualTo(lastCase(reference));
+        assertThat(currentDispatches(h)).isEqualTo(currentDispatches(reference)).hasSize(2);
+        assertThat(h.numEventTimeTimers())
+                .as("its end-of-input replay is cancelled")
+                .isZero();
+        assertThat(h.numKeyedStateEntries())
+                .as("nine events give way to one pack beside the report location")
+                .isEqualTo(2)
+                .isLessThan(entries);
+
+        h.processWatermark(Long.MAX_VALUE);
+        assertThat(h.extractOutputValues()).as("replayed once").hasSize(1);
+    }
+
+    @Test
+    void anEventForASettledCaseReopensItAndItsNewRowsReplaceTheSettledOnes() throws Exception {
+        long asOf = bj("2026-12-31T00:00");
+        long closed = bj("2026-10-14T18:30");
+        List<CaseEvent> all = new ArrayList<>(closedCase());
+        CaseEvent reopened = ev("E10", CaseEventType.DISPATCHED, closed + DAY, "D-C");
+        all.add(reopened);
+        var h = harness(false, asOf);
+        for (CaseEvent e : closedCase()) {
+            send(h, e);
+        }
+        h.processWatermark(closed);
+        assertThat(lastCase(h).status()).isEqualTo("CLOSED");
+
+        send(h, reopened);
+        h.processWatermark(closed + DAY);
+        assertThat(h.extractOutputValues())
+                .as("open again: it waits for the end of input")
+                .hasSize(1);
+        h.processWatermark(Long.MAX_VALUE);
+        var reference = allInputKnown(asOf, all);
+        assertThat(lastCase(h)).isEqualTo(lastCase(reference));
+        assertThat(lastCase(h).version()).isEqualTo(10);
+        assertThat(lastCase(h).status()).isEqualTo("DISPATCHED");
+        assertThat(currentDispatches(h)).isEqualTo(currentDispatches(reference)).hasSize(3);
+        assertThat(rejections(h)).isEmpty();
+    }
+
+    @Test
+    void aSettledCaseClosedAgainSettlesAgainWithAllItsEvents() throws Exception {
+        long asOf = bj("2026-12-31T00:00");
+        long closed = bj("2026-10-14T18:30");
+        List<CaseEvent> later = List.of(
+                ev("E10", CaseEventType.DISPATCHED, closed + DAY, "D-C"),
+                ev("E11", CaseEventType.DISPOSED, closed + 2 * DAY, null),
+                ev("E12", CaseEventType.CLOSED, closed + 3 * DAY, null));
+        List<CaseEvent> all = new ArrayList<>(closedCase());
+        all.addAll(later);
+        var h = harness(false, asOf);
+        for (CaseEvent e : all) {
+            send(h, e);
+            h.processWatermark(e.time());
+        }
+        assertThat(h.extractOutputValues()).as("settled twice").hasSize(2);
+        assertThat(h.numEventTimeTimers()).isZero();
+        h.processWatermark(Long.MAX_VALUE);
+        var reference = allInputKnown(asOf, all);
+        assertThat(lastCase(h)).isEqualTo(lastCase(reference));
+        assertThat(lastCase(h).version()).isEqualTo(12);
+        assertThat(currentDispatches(h)).isEqualTo(currentDispatches(reference)).hasSize(3);
+    }
+
+    @Test
+    void aLateEventForASettledCaseStillCountsInItsRows() throws Exception {
+        // an event behind the watermark (a bounded run's input is sorted; this must stay exact anyway)
+        long asOf = bj("2026-12-31T00:00");
+        long closed = bj("2026-10-14T18:30");
+        CaseEvent postponed = ev("E6b", CaseEventType.POSTPONED, bj("2026-10-13T12:00"), null);
+        List<CaseEvent> all = new ArrayList<>(closedCase());
+        all.add(postponed);
+        var h = harness(false, asOf);
+        for (CaseEvent e : closedCase()) {
+            send(h, e);
+        }
+        h.processWatermark(closed + DAY);
+        send(h, postponed);
+        h.processWatermark(closed + 2 * DAY);
+        assertThat(h.extractOutputValues())
+                .as("settled again at the next watermark")
+                .hasSize(2);
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+        h.processWatermark(Long.MAX_VALUE);
+        var reference = allInputKnown(asOf, all);
+        assertThat(lastCase(h)).isEqualTo(lastCase(reference));
+        assertThat(lastCase(h).version()).isEqualTo(10);
+        assertThat(currentDispatches(h)).isEqualTo(currentDispatches(reference));
+    }
+
+    @Test
+    void aRedeliveryToASettledCaseLeavesItSettledAndAConflictingCopyIsRejected() throws Exception {
+        long closed = bj("2026-10-14T18:30");
+        var h = harness(false, bj("2026-12-31T00:00"));
+        for (CaseEvent e : closedCase()) {
+            send(h, e);
+        }
+        h.processWatermark(closed);
+        send(h, closedCase().get(3));
+        send(h, ev("E4", CaseEventType.DISPATCHED, bj("2026-10-13T10:00"), "D-Z"));
+        assertThat(rejections(h)).containsExactly(ReasonCode.DUPLICATE_CONFLICT);
+        assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+        h.processWatermark(Long.MAX_VALUE);
+        assertThat(h.extractOutputValues()).as("nothing new to replay").hasSize(1);
+        assertThat(currentDispatches(h)).extracting(DispatchFact::department).containsExactly("D-A", "D-B");
+    }
+
+    @Test
+    void aCaseClosedAndReopenedBeforeTheWatermarkPassesDoesNotSettle() throws Exception {
+        long closed = bj("2026-10-14T18:30");
+        var h = harness(false, bj("2026-12-31T00:00"));
+        for (CaseEvent e : closedCase()) {
+            send(h, e);
+        }
+        send(h, ev("E10", CaseEventType.DISPATCHED, closed + HOUR, "D-C"));
+        h.processWatermark(closed + DAY);
+        assertThat(h.extractOutputValues()).isEmpty();
+        assertThat(h.numEventTimeTimers()).as("the end-of-input replay").isEqualTo(1);
+        h.processWatermark(Long.MAX_VALUE);
+        assertThat(lastCase(h).version()).isEqualTo(10);
+    }
+
+    @Test
+    void boundedAsOfBeforeTheClosureKeepsTheCaseOpen() throws Exception {
+        var h = harness(false, bj("2026-10-14T12:00"));
+        for (CaseEvent e : closedCase()) {
+            send(h, e);
+            h.processWatermark(e.time());
+        }
+        assertThat(h.extractOutputValues())
+                .as("the CLOSED after the as-of time does not count")
+                .isEmpty();
+        h.processWatermark(Long.MAX_VALUE);
+        assertThat(lastCase(h).status()).isEqualTo("DISPATCHED");
     }
 
     @Test
@@ -328,6 +493,10 @@ class CaseWorkflowTest {
         events.initializeSerializerUnlessSet(execution);
         var report = CaseWorkflow.reportDescriptor();
         report.initializeSerializerUnlessSet(execution);
+        var settled = CaseWorkflow.settledDescriptor();
+        settled.initializeSerializerUnlessSet(execution);
+        assertThat(settled.getSerializer())
+                .isInstanceOf(org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer.class);
         assertThat(events.getValueSerializer()).isInstanceOf(PojoSerializer.class);
         assertThat(report.getSerializer()).isInstanceOf(PojoSerializer.class);
         assertThat(TypeInformation.of(CaseEvent.class).createSerializer(config)).isInstanceOf(PojoSerializer.class);
