@@ -3,6 +3,7 @@ package io.gridpulse.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.gridpulse.domain.codec.IsoTime;
 import io.gridpulse.domain.codec.RawText;
 import io.gridpulse.domain.codec.ReasonCode;
 import io.gridpulse.domain.codec.Rejection;
@@ -10,9 +11,8 @@ import io.gridpulse.domain.model.Feed;
 import io.gridpulse.stack.KafkaTopics;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -60,7 +60,8 @@ final class Publisher {
     static Published publish(
             Feed feed, Path file, String bootstrap, long wallClock, PrintStream err, ToLongFunction<byte[]> validTime)
             throws IOException, InterruptedException {
-        List<byte[]> lines = new ArrayList<>();
+        // sized for the file (lines of about 160 bytes): growing a list of millions copies it again and again
+        List<byte[]> lines = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, Files.size(file) / 128 + 16));
         List<Rejection> tooLarge = new ArrayList<>();
         LineReader.forEachLine(file, MAX_RECORD_BYTES, (lineNo, bytes, over) -> {
             if (over) {
@@ -84,11 +85,7 @@ final class Publisher {
             times[i] = p.time;
             keys[i] = p.key;
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(i -> times[i]));
+        int[] order = eventTimeOrder(times);
         // From the latest time down, the first line the job accepts: usually the very last one.
         long maxTime = Long.MIN_VALUE;
         for (int k = n - 1; k >= 0 && maxTime == Long.MIN_VALUE; k--) {
@@ -136,6 +133,50 @@ final class Publisher {
         }
     }
 
+    /**
+     * The indexes of {@code times} in ascending time, equal times in index order, unreadable
+     * times (MIN_VALUE) first: a stable sort. Sorts primitive longs, each a time's offset from the
+     * earliest above an index, when the span of times leaves room (a year of milliseconds needs 35
+     * bits, so up to 2^28 lines); boxed indexes otherwise.
+     */
+    static int[] eventTimeOrder(long[] times) {
+        int n = times.length;
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (long t : times) {
+            if (t != Long.MIN_VALUE) {
+                lo = Math.min(lo, t);
+                hi = Math.max(hi, t);
+            }
+        }
+        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+        // offsets 1..span+1 for readable times, 0 for unreadable ones; all below 2^(63 - indexBits)
+        long span = lo == Long.MAX_VALUE ? 0 : hi - lo;
+        int[] order = new int[n];
+        if (span >= 0 && span < (1L << (62 - indexBits))) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                long offset = times[i] == Long.MIN_VALUE ? 0 : times[i] - lo + 1;
+                keys[i] = offset << indexBits | i;
+            }
+            Arrays.sort(keys);
+            long mask = (1L << indexBits) - 1;
+            for (int k = 0; k < n; k++) {
+                order[k] = (int) (keys[k] & mask);
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, Comparator.comparingLong(i -> times[i]));
+        for (int k = 0; k < n; k++) {
+            order[k] = boxed[k];
+        }
+        return order;
+    }
+
     private static boolean isBlank(byte[] b) {
         for (byte x : b) {
             if (x != ' ' && x != '\t' && x != '\r') {
@@ -152,8 +193,9 @@ final class Publisher {
     record Peek(long time, String key) {}
 
     /**
-     * Reads only the top-level "time" and the entity key of a line; anything unreadable gives
-     * MIN_VALUE (sent first; the job rejects it with the exact reason).
+     * Reads only the top-level "time" and the entity key of a line; anything unreadable, and a time
+     * the decoders would refuse ({@link IsoTime}), gives MIN_VALUE (sent first; the job rejects it
+     * with the exact reason).
      */
     static Peek peek(byte[] line, Feed feed) {
         String keyField =
@@ -172,11 +214,8 @@ final class Publisher {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
                 if (t == JsonToken.VALUE_STRING && name.equals("time")) {
-                    try {
-                        time = OffsetDateTime.parse(p.getText()).toInstant().toEpochMilli();
-                    } catch (DateTimeParseException e) {
-                        time = Long.MIN_VALUE;
-                    }
+                    // the decoders' own reading: a time they reject sorts first (IsoTime.INVALID is MIN_VALUE)
+                    time = IsoTime.parseEpochMillis(p.getText());
                 } else if (t == JsonToken.VALUE_STRING && name.equals(keyField)) {
                     key = p.getText();
                 } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
