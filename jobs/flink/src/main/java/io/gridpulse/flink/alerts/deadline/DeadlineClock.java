@@ -16,6 +16,7 @@ import io.gridpulse.domain.workflow.CaseTimeline;
 import io.gridpulse.domain.workflow.CategoryLimits;
 import io.gridpulse.domain.workflow.Dispatch;
 import io.gridpulse.flink.cases.CaseEventRow;
+import io.gridpulse.flink.cases.workflow.CaseWorkflow;
 import io.gridpulse.flink.common.ReferenceData;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -54,12 +55,19 @@ import org.apache.flink.util.Collector;
  *
  * <h2>State and its end</h2>
  *
- * The events (a case has about 5-30), the grid of each REPORTED, and a set of what was signalled or
- * fired (one entry per event and per deadline candidate). A case CLOSED or CANCELLED is forgotten at
- * its last event + retention (live), or at the end of the input ({@code process}): every state entry
- * and every timer of the key goes, and a CASE_FORGOTTEN signal lets the case-keyed patterns drop
- * theirs. A case that never ends is kept: it is a live case. An event arriving after its case was
- * forgotten starts a new, partial history (the same holds for the workflow's other jobs).
+ * The events (a case has about 5-30; kept without address, description and phone hash, which no
+ * signal reads), the grid of each REPORTED, and a set of what was signalled or fired (one entry per
+ * event and per deadline candidate). Live, a case CLOSED or CANCELLED is forgotten at its last event
+ * + retention: every state entry and every timer of the key goes, and a CASE_FORGOTTEN signal lets
+ * the case-keyed patterns drop theirs. A case that never ends is kept: it is a live case. An event
+ * arriving after its case was forgotten starts a new, partial history (the same holds for the
+ * workflow's other jobs).
+ *
+ * <p>Bounded ({@code process}), nothing is forgotten before the input ends, and then the run ends
+ * with its state: so no forget timer at all. One would fire after the as-of time, for every ended
+ * case at once, at the end of the input: a replay that finds nothing left to signal (every instant
+ * up to the as-of time had its own timer, each firing signals everything up to its instant) and a
+ * CASE_FORGOTTEN that comes after every RETURNED, so cuts no match.
  */
 public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventRow, ClockSignal> {
 
@@ -116,11 +124,12 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
             return; // the pipeline's front already leaves these out; a guard for direct use
         }
         CaseTimeline timeline = timeline();
+        CaseEvent kept = CaseWorkflow.slim(e);
         // Upstream deduplication rejects conflicting copies; a redelivery changes nothing here.
-        if (timeline.add(e) != CaseTimeline.AddResult.ADDED) {
+        if (timeline.add(kept) != CaseTimeline.AddResult.ADDED) {
             return;
         }
-        events.add(e);
+        events.add(kept);
         if (e.type() == CaseEventType.REPORTED && row.located() != null) {
             reportGrids.put(
                     e.eventId(),
@@ -160,12 +169,8 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
                 arm(ctx, item.instant());
             }
         }
-        if (end != null) {
-            if (live) {
-                ctx.timerService().registerProcessingTimeTimer(forgetAt(end));
-            } else {
-                ctx.timerService().registerEventTimeTimer(forgetAt(end));
-            }
+        if (end != null && live) {
+            ctx.timerService().registerProcessingTimeTimer(forgetAt(end));
         }
     }
 
@@ -266,10 +271,9 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         }
     }
 
-    /** Live: the last event + retention; bounded: after the as-of time, so at the end of the input. */
+    /** Live: the last event + retention (+ grace). */
     private long forgetAt(long end) {
-        long at = end + alerts.retention().toMillis();
-        return live ? at + alerts.grace().toMillis() : Math.max(at, asOf + 1);
+        return end + alerts.retention().toMillis() + alerts.grace().toMillis();
     }
 
     /** The time of the case's last event when it is CLOSED or CANCELLED; null while it goes on. */

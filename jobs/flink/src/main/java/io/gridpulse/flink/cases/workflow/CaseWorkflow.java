@@ -340,7 +340,7 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
     }
 
     /** The event without the fields the replay never reads: the state of a year of cases is mostly text. */
-    static CaseEvent slim(CaseEvent e) {
+    public static CaseEvent slim(CaseEvent e) {
         return new CaseEvent(
                 e.eventId(),
                 e.caseId(),

@@ -218,6 +218,11 @@ final class ClockRig implements AutoCloseable {
         return b.toString();
     }
 
+    /** Timers of the clock alone. */
+    int clockTimers() {
+        return clock.numEventTimeTimers() + clock.numProcessingTimeTimers();
+    }
+
     /** Timers of the clock and every CEP operator. */
     int timers() {
         int n = clock.numEventTimeTimers() + clock.numProcessingTimeTimers();
