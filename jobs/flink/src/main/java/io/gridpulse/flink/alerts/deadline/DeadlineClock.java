@@ -38,7 +38,9 @@ import org.apache.flink.util.Collector;
  * The deadline clock (超期时钟), keyed by caseId: keeps the case's events, and at each instant that
  * matters (each event's time, each candidate of {@link DeadlineSchedule}) emits {@link ClockSignal}s
  * for the CEP patterns: event signals in their dispatch's context, and ticks carrying the dispatch's
- * state at the tick's instant. The patterns, not the clock, decide which ticks are alerts.
+ * state at the tick's instant. The pattern's condition decides which ticks are alerts; the clock
+ * sends only the ticks that {@link DeadlineSchedule#holds hold} (the same test), the rest could
+ * never match.
  *
  * <h2>Time</h2>
  *
@@ -227,7 +229,11 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
                 boolean holds = DeadlineSchedule.holds(item, at);
                 // A warning has one instant; an OVERDUE may have later candidates (REWORKs).
                 done.put(holds || item.kind() == AlertType.OVERDUE_WARNING ? item.alertId() : candidateKey(item), true);
-                out.collect(tick(item, dispatchOf(at, item.dispatchId()), c));
+                if (holds) {
+                    // a tick that does not hold carries a state the pattern's condition refuses
+                    // (ClockSignal.overdue/warningDue test what holds tests): sending it is work for nothing
+                    out.collect(tick(item, dispatchOf(at, item.dispatchId()), c));
+                }
             }
         }
     }

@@ -47,6 +47,8 @@ class DeadlineClockTest {
         try (ClockRig r = dispatchedCase(END)) {
             r.watermark(Long.MAX_VALUE);
             assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h", "OVERDUE@11h");
+            assertThat(r.signals(ClockSignal::kind))
+                    .containsSubsequence(SignalKind.WARNING_DUE, SignalKind.OVERDUE_DUE);
             Alert overdue = r.alerts().get(1);
             assertThat(overdue.alertId()).isEqualTo(Alert.id(AlertType.OVERDUE, "D1", at(11)));
             assertThat(overdue.caseId()).isEqualTo(ClockRig.CASE);
@@ -83,6 +85,8 @@ class DeadlineClockTest {
         try (ClockRig r = dispatchedCase(END)) {
             r.send(ev("X", DISPOSED, at(5))).watermark(Long.MAX_VALUE);
             assertThat(r.alerts()).isEmpty();
+            // both candidates were checked at their instants, and neither held: no tick was sent
+            assertThat(r.signals(ClockSignal::kind)).doesNotContain(SignalKind.WARNING_DUE, SignalKind.OVERDUE_DUE);
         }
     }
 
