@@ -160,14 +160,14 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         Firing c = new Firing(timeline.caseId(), complete.categoryCode(), grid(timeline), now);
         List<DeadlineItem> items = DeadlineSchedule.items(complete, timeline.events(), alerts.warningShare());
         emitEvents(timeline, limit, c, out);
-        emitTicks(timeline, items, limit, c, out);
+        emitTicks(timeline, complete, items, limit, c, out);
         Long end = endOf(complete);
         if (end != null && ts >= forgetAt(end)) {
             forget(timeline, items, complete, ctx, c, out);
             return;
         }
         for (DeadlineItem item : items) {
-            if (item.instant() > limit && !done.contains(item.alertId())) {
+            if (item.instant() > limit && !endedBy(complete, item) && !done.contains(item.alertId())) {
                 arm(ctx, item.instant());
             }
         }
@@ -212,11 +212,19 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
     }
 
     private void emitTicks(
-            CaseTimeline timeline, List<DeadlineItem> items, long limit, Firing c, Collector<ClockSignal> out)
+            CaseTimeline timeline,
+            CaseState complete,
+            List<DeadlineItem> items,
+            long limit,
+            Firing c,
+            Collector<ClockSignal> out)
             throws Exception {
         TreeMap<Long, List<DeadlineItem>> due = new TreeMap<>();
         for (DeadlineItem item : items) {
-            if (item.instant() <= limit && !done.contains(item.alertId()) && !done.contains(candidateKey(item))) {
+            if (item.instant() <= limit
+                    && !endedBy(complete, item)
+                    && !done.contains(item.alertId())
+                    && !done.contains(candidateKey(item))) {
                 due.computeIfAbsent(item.instant(), k -> new ArrayList<>()).add(item);
             }
         }
@@ -311,6 +319,20 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the item's dispatch has ended at or before the item's instant, so the item cannot
+     * hold (a candidate needs its dispatch open). Safe on the state of the events known so far:
+     * an event added later cannot undo an end, only bring it earlier (a DISPATCHED, a RETURNED of
+     * the dispatch's department, a CLOSED or a CANCELLED before it ends the dispatch sooner), and
+     * events after the end do not touch the dispatch. Such an item is neither timed nor replayed;
+     * skipping it leaves the others alone (its alertId is its own: one warning instant per
+     * deadline, and an OVERDUE candidate that does not hold marks only itself).
+     */
+    private static boolean endedBy(CaseState complete, DeadlineItem item) {
+        Dispatch d = dispatchOf(complete, item.dispatchId());
+        return d != null && d.endTime() != null && d.endTime() <= item.instant();
     }
 
     private static Dispatch dispatchOf(CaseState s, String dispatchId) {

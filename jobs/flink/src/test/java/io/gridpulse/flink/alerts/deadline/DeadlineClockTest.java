@@ -91,6 +91,27 @@ class DeadlineClockTest {
     }
 
     @Test
+    void candidatesAfterTheirDispatchEndedSetNoTimer() throws Exception {
+        try (ClockRig r = dispatchedCase(END)) {
+            r.send(ev("X", DISPOSED, at(3)), ev("C", CLOSED, at(4))).watermark(at(4));
+            assertThat(r.clockTimers())
+                    .as("the warning at 9h and the deadline at 11h: " + r.census())
+                    .isZero();
+            r.watermark(Long.MAX_VALUE);
+            assertThat(r.alerts()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCandidateBeforeItsDispatchEndsIsStillChecked() throws Exception {
+        // closed at 10h, after the warning instant (9h) and before the deadline (11h): the warning holds
+        try (ClockRig r = dispatchedCase(END)) {
+            r.send(ev("C", CLOSED, at(10))).watermark(Long.MAX_VALUE);
+            assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h");
+        }
+    }
+
+    @Test
     void disposalExactlyAtTheDeadlineIsOnTime() throws Exception {
         try (ClockRig r = dispatchedCase(END)) {
             r.send(ev("X", DISPOSED, at(11))).watermark(Long.MAX_VALUE);
