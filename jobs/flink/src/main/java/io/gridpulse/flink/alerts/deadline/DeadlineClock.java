@@ -9,6 +9,7 @@ import io.gridpulse.domain.calendar.WorkCalendar;
 import io.gridpulse.domain.model.CaseEvent;
 import io.gridpulse.domain.model.CaseEventType;
 import io.gridpulse.domain.reference.Category;
+import io.gridpulse.domain.workflow.CaseEventPack;
 import io.gridpulse.domain.workflow.CaseState;
 import io.gridpulse.domain.workflow.CaseStateMachine;
 import io.gridpulse.domain.workflow.CaseStatus;
@@ -18,6 +19,12 @@ import io.gridpulse.domain.workflow.Dispatch;
 import io.gridpulse.flink.cases.CaseEventRow;
 import io.gridpulse.flink.cases.workflow.CaseWorkflow;
 import io.gridpulse.flink.common.ReferenceData;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +35,9 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -65,7 +75,10 @@ import org.apache.flink.util.Collector;
  * arriving after its case was forgotten starts a new, partial history (the same holds for the
  * workflow's other jobs).
  *
- * <p>Bounded ({@code process}), nothing is forgotten before the input ends, and then the run ends
+ * <p>Bounded ({@code process}), an ended case with nothing left to time settles: its events and
+ * its done set are packed into two byte arrays until the run ends, and unpacked when an event or
+ * an old timer comes for it, so the clock behaves exactly as if they had stayed as they were.
+ * Nothing is forgotten before the input ends, and then the run ends
  * with its state: so no forget timer at all. One would fire after the as-of time, for every ended
  * case at once, at the end of the input: a replay that finds nothing left to signal (every instant
  * up to the as-of time had its own timer, each firing signals everything up to its instant) and a
@@ -95,6 +108,8 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
     private transient ListState<CaseEvent> events;
     private transient MapState<String, String> reportGrids;
     private transient MapState<String, Boolean> done;
+    private transient ValueState<byte[]> settledEvents;
+    private transient ValueState<byte[]> settledDone;
     private transient CategoryLimits limits;
     private transient WorkCalendar calendar;
 
@@ -112,6 +127,10 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         reportGrids =
                 getRuntimeContext().getMapState(new MapStateDescriptor<>("report-grids", Types.STRING, Types.STRING));
         done = getRuntimeContext().getMapState(new MapStateDescriptor<>("done", Types.STRING, Types.BOOLEAN));
+        settledEvents = getRuntimeContext().getState(settledEventsDescriptor());
+        settledDone = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "settled-done", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         var catalog = reference.catalog();
         limits = code -> code == null
                 ? java.util.Optional.empty()
@@ -125,10 +144,15 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         if (e.time() > asOf) {
             return; // the pipeline's front already leaves these out; a guard for direct use
         }
+        boolean wasSettled = settledEvents.value() != null;
+        unsettle(e.caseId());
         CaseTimeline timeline = timeline();
         CaseEvent kept = CaseWorkflow.slim(e);
         // Upstream deduplication rejects conflicting copies; a redelivery changes nothing here.
         if (timeline.add(kept) != CaseTimeline.AddResult.ADDED) {
+            if (wasSettled) {
+                settle(timeline);
+            }
             return;
         }
         events.add(kept);
@@ -151,6 +175,7 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         long limit = ctx.timeDomain() == TimeDomain.PROCESSING_TIME
                 ? ts - alerts.grace().toMillis()
                 : Math.min(ts, asOf);
+        unsettle(ctx.getCurrentKey());
         CaseTimeline timeline = timeline();
         if (timeline.isEmpty()) {
             return;
@@ -162,18 +187,58 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         emitEvents(timeline, limit, c, out);
         emitTicks(timeline, complete, items, limit, c, out);
         Long end = endOf(complete);
-        if (end != null && ts >= forgetAt(end)) {
+        if (live && end != null && ts >= forgetAt(end)) {
             forget(timeline, items, complete, ctx, c, out);
             return;
         }
+        boolean armed = false;
         for (DeadlineItem item : items) {
             if (item.instant() > limit && !endedBy(complete, item) && !done.contains(item.alertId())) {
-                arm(ctx, item.instant());
+                armed |= arm(ctx, item.instant());
             }
         }
         if (end != null && live) {
             ctx.timerService().registerProcessingTimeTimer(forgetAt(end));
         }
+        if (!live
+                && end != null
+                && !armed
+                && timeline.events().get(timeline.size() - 1).time() <= limit) {
+            settle(timeline);
+        }
+    }
+
+    /**
+     * BOUNDED: an ended case with nothing left to time (every event and every candidate that can
+     * still hold is at or before this firing) keeps its events and its done set packed, a few times
+     * smaller, until the run ends or something comes for it ({@link #unsettle}).
+     */
+    private void settle(CaseTimeline timeline) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (String k : done.keys()) {
+            keys.add(k);
+        }
+        settledEvents.update(CaseEventPack.pack(timeline.events()));
+        settledDone.update(packStrings(keys));
+        events.clear();
+        done.clear();
+    }
+
+    /**
+     * Back to the working form, for an event of a settled case or a timer armed before it settled
+     * (a candidate its end has since made moot): the rest of the clock sees no difference.
+     */
+    private void unsettle(String caseId) throws Exception {
+        byte[] packed = settledEvents.value();
+        if (packed == null) {
+            return;
+        }
+        events.update(CaseEventPack.unpack(packed, caseId));
+        for (String k : unpackStrings(settledDone.value())) {
+            done.put(k, true);
+        }
+        settledEvents.clear();
+        settledDone.clear();
     }
 
     /** What every signal of one firing shares. */
@@ -267,13 +332,17 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         done.clear();
     }
 
-    private void arm(Context ctx, long instant) {
+    /** Sets a timer at the instant (bounded: only up to the as-of time); true when one was set. */
+    private boolean arm(Context ctx, long instant) {
         if (live) {
             ctx.timerService()
                     .registerProcessingTimeTimer(instant + alerts.grace().toMillis());
+            return true;
         } else if (instant <= asOf) {
             ctx.timerService().registerEventTimeTimer(instant);
+            return true;
         }
+        return false;
     }
 
     private void disarm(OnTimerContext ctx, long instant) {
@@ -342,6 +411,38 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
             }
         }
         return null;
+    }
+
+    /** The packed events of a settled case (bounded), exposed for tests. */
+    static ValueStateDescriptor<byte[]> settledEventsDescriptor() {
+        return new ValueStateDescriptor<>("settled-events", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    }
+
+    /** Strings as UTF-8, each after its length. */
+    static byte[] packStrings(List<String> strings) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + strings.size() * 32);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(strings.size());
+            for (String k : strings) {
+                byte[] b = k.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(b.length);
+                out.write(b);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static List<String> unpackStrings(byte[] packed) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(packed))) {
+            int n = in.readInt();
+            List<String> strings = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                byte[] b = new byte[in.readInt()];
+                in.readFully(b);
+                strings.add(new String(b, StandardCharsets.UTF_8));
+            }
+            return strings;
+        }
     }
 
     private static String eventKey(CaseEvent e) {

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.domain.alert.Alert;
 import io.gridpulse.domain.alert.AlertType;
+import io.gridpulse.domain.model.CaseEvent;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -304,6 +306,81 @@ class DeadlineClockTest {
             r.watermark(Long.MAX_VALUE);
             assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h", "OVERDUE@13h");
         }
+    }
+
+    private static boolean settled(ClockRig r) throws Exception {
+        var backend = r.clock.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(ClockRig.CASE);
+        return backend.getPartitionedState(
+                                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                                DeadlineClock.settledEventsDescriptor())
+                        .value()
+                != null;
+    }
+
+    @Test
+    void boundedAnEndedCaseWithNothingLeftToTimeSettlesPacked() throws Exception {
+        try (ClockRig r = dispatchedCase(END)) {
+            r.send(ev("X", DISPOSED, at(3)), ev("C", CLOSED, at(4))).watermark(at(3));
+            assertThat(settled(r)).as("not before its last event").isFalse();
+            r.watermark(at(4));
+            assertThat(settled(r)).isTrue();
+        }
+    }
+
+    @Test
+    void boundedAnOpenCaseOrOneWithAnEventAheadDoesNotSettle() throws Exception {
+        try (ClockRig r = dispatchedCase(END)) {
+            r.watermark(at(5));
+            assertThat(settled(r)).as("open").isFalse();
+        }
+        try (ClockRig r = dispatchedCase(END)) {
+            // closed at 10h, after the warning (9h): the warning fires first, the case settles at 10h
+            r.send(ev("C", CLOSED, at(10))).watermark(at(9));
+            assertThat(settled(r)).as("its CLOSED is still ahead").isFalse();
+            r.watermark(at(10));
+            assertThat(settled(r)).isTrue();
+            r.watermark(Long.MAX_VALUE);
+            assertThat(r.alertsAt(T0)).containsExactly("OVERDUE_WARNING@9h");
+        }
+    }
+
+    @Test
+    void aSettledCaseReopenedLaterGivesTheAlertsOfACaseNeverSettled() throws Exception {
+        // closed at 4h, settled; reopened at 20h by a dispatch whose deadline passes (30h), returned twice
+        CaseEvent[] later = {
+            ev("D2", DISPATCHED, at(20), "DEPT-B", at(30)),
+            ev("B1", RETURNED, at(21), "DEPT-B", null),
+            ev("D3", DISPATCHED, at(22), "DEPT-B", at(30)),
+            ev("B2", RETURNED, at(23), "DEPT-B", null),
+            ev("D4", DISPATCHED, at(24), "DEPT-A", at(30)),
+            ev("V", SUPERVISED, at(25))
+        };
+        List<String> reference;
+        try (ClockRig r = dispatchedCase(END)) {
+            r.send(ev("X", DISPOSED, at(3)), ev("C", CLOSED, at(4))).send(later);
+            r.watermark(Long.MAX_VALUE);
+            reference = r.alertsAt(T0);
+        }
+        try (ClockRig r = dispatchedCase(END)) {
+            r.send(ev("X", DISPOSED, at(3)), ev("C", CLOSED, at(4))).watermark(at(10));
+            assertThat(settled(r)).isTrue();
+            r.send(later);
+            assertThat(settled(r)).as("unpacked by the new event").isFalse();
+            r.watermark(Long.MAX_VALUE);
+            assertThat(r.alertsAt(T0))
+                    .isEqualTo(reference)
+                    .contains("OVERDUE_WARNING@28.80h", "OVERDUE@30h", "RETURN_REPEATED@23h", "SUPERVISED@25h");
+        }
+    }
+
+    @Test
+    void packedStringsRoundTrip() throws Exception {
+        List<String> keys = List.of("opened", "e:E1", "", "c:OVERDUE|D1|1@2", "长".repeat(100));
+        assertThat(DeadlineClock.unpackStrings(DeadlineClock.packStrings(keys))).isEqualTo(keys);
+        assertThat(DeadlineClock.unpackStrings(DeadlineClock.packStrings(List.of())))
+                .isEmpty();
     }
 
     @Test
