@@ -27,7 +27,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -144,14 +147,13 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         if (e.time() > asOf) {
             return; // the pipeline's front already leaves these out; a guard for direct use
         }
-        boolean wasSettled = settledEvents.value() != null;
-        unsettle(e.caseId());
+        boolean wasSettled = unsettle(e.caseId());
         CaseTimeline timeline = timeline();
         CaseEvent kept = CaseWorkflow.slim(e);
         // Upstream deduplication rejects conflicting copies; a redelivery changes nothing here.
         if (timeline.add(kept) != CaseTimeline.AddResult.ADDED) {
             if (wasSettled) {
-                settle(timeline);
+                settle(timeline, new Done().keys);
             }
             return;
         }
@@ -184,8 +186,10 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         CaseState complete = replay(timeline, Long.MAX_VALUE);
         Firing c = new Firing(timeline.caseId(), complete.categoryCode(), grid(timeline), now);
         List<DeadlineItem> items = DeadlineSchedule.items(complete, timeline.events(), alerts.warningShare());
-        emitEvents(timeline, limit, c, out);
-        emitTicks(timeline, complete, items, limit, c, out);
+        Done done = new Done();
+        emitEvents(timeline, limit, c, done, out);
+        emitTicks(timeline, complete, items, limit, c, done, out);
+        done.store();
         Long end = endOf(complete);
         if (live && end != null && ts >= forgetAt(end)) {
             forget(timeline, items, complete, ctx, c, out);
@@ -193,7 +197,7 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         }
         boolean armed = false;
         for (DeadlineItem item : items) {
-            if (item.instant() > limit && !endedBy(complete, item) && !done.contains(item.alertId())) {
+            if (item.instant() > limit && !endedBy(complete, item) && !done.has(item.alertId())) {
                 armed |= arm(ctx, item.instant());
             }
         }
@@ -204,7 +208,7 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
                 && end != null
                 && !armed
                 && timeline.events().get(timeline.size() - 1).time() <= limit) {
-            settle(timeline);
+            settle(timeline, done.keys);
         }
     }
 
@@ -213,47 +217,81 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
      * still hold is at or before this firing) keeps its events and its done set packed, a few times
      * smaller, until the run ends or something comes for it ({@link #unsettle}).
      */
-    private void settle(CaseTimeline timeline) throws Exception {
-        List<String> keys = new ArrayList<>();
-        for (String k : done.keys()) {
-            keys.add(k);
-        }
+    private void settle(CaseTimeline timeline, Set<String> doneKeys) throws Exception {
         settledEvents.update(CaseEventPack.pack(timeline.events()));
-        settledDone.update(packStrings(keys));
+        settledDone.update(packStrings(new ArrayList<>(doneKeys)));
         events.clear();
         done.clear();
     }
 
     /**
-     * Back to the working form, for an event of a settled case or a timer armed before it settled
-     * (a candidate its end has since made moot): the rest of the clock sees no difference.
+     * The done set of one firing, read from state once and written back once: each access to a
+     * keyed state looks the key up in a table of every case, a cache miss on a year of cases.
      */
-    private void unsettle(String caseId) throws Exception {
+    private final class Done {
+        final Set<String> keys = new HashSet<>();
+        private final Map<String, Boolean> added = new HashMap<>();
+
+        Done() throws Exception {
+            for (String k : done.keys()) {
+                keys.add(k);
+            }
+        }
+
+        boolean has(String key) {
+            return keys.contains(key);
+        }
+
+        void add(String key) {
+            if (keys.add(key)) {
+                added.put(key, true);
+            }
+        }
+
+        void store() throws Exception {
+            if (!added.isEmpty()) {
+                done.putAll(added);
+            }
+        }
+    }
+
+    /**
+     * Back to the working form, for an event of a settled case or a timer armed before it settled
+     * (a candidate its end has since made moot): the rest of the clock sees no difference. True
+     * when the case was settled.
+     */
+    private boolean unsettle(String caseId) throws Exception {
         byte[] packed = settledEvents.value();
         if (packed == null) {
-            return;
+            return false;
         }
         events.update(CaseEventPack.unpack(packed, caseId));
+        Map<String, Boolean> keys = new HashMap<>();
         for (String k : unpackStrings(settledDone.value())) {
-            done.put(k, true);
+            keys.put(k, true);
         }
+        done.putAll(keys);
         settledEvents.clear();
         settledDone.clear();
+        return true;
     }
 
     /** What every signal of one firing shares. */
     private record Firing(String caseId, String category, String grid, long now) {}
 
-    private void emitEvents(CaseTimeline timeline, long limit, Firing c, Collector<ClockSignal> out) throws Exception {
+    private void emitEvents(CaseTimeline timeline, long limit, Firing c, Done done, Collector<ClockSignal> out) {
         for (EventRole role : EventRoles.of(timeline.events())) {
             CaseEvent e = role.event();
             SignalKind kind = signalOf(role);
-            if ((kind == null && role.endsDispatchId() == null) || e.time() > limit || done.contains(eventKey(e))) {
+            if ((kind == null && role.endsDispatchId() == null) || e.time() > limit || done.has(eventKey(e))) {
                 continue;
             }
-            done.put(eventKey(e), true);
-            if (!done.contains(OPENED)) {
-                done.put(OPENED, true);
+            done.add(eventKey(e));
+            if (kind == SignalKind.RETURNED && !done.has(OPENED)) {
+                // The anchor of the case-keyed pattern, only just before the first RETURNED it needs:
+                // a case with no RETURNED (most) leaves no partial match in the CEP operator's state.
+                // It sorts before the RETURNED (same time, rank 0), and nothing between them mattered.
+                done.add(OPENED);
                 out.collect(lifecycle(SignalKind.CASE_OPENED, c, e.time()));
             }
             if (role.endsDispatchId() != null) {
@@ -282,26 +320,26 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
             List<DeadlineItem> items,
             long limit,
             Firing c,
-            Collector<ClockSignal> out)
-            throws Exception {
+            Done done,
+            Collector<ClockSignal> out) {
         TreeMap<Long, List<DeadlineItem>> due = new TreeMap<>();
         for (DeadlineItem item : items) {
             if (item.instant() <= limit
                     && !endedBy(complete, item)
-                    && !done.contains(item.alertId())
-                    && !done.contains(candidateKey(item))) {
+                    && !done.has(item.alertId())
+                    && !done.has(candidateKey(item))) {
                 due.computeIfAbsent(item.instant(), k -> new ArrayList<>()).add(item);
             }
         }
         for (var entry : due.entrySet()) {
             CaseState at = replay(timeline, entry.getKey());
             for (DeadlineItem item : entry.getValue()) {
-                if (done.contains(item.alertId())) {
+                if (done.has(item.alertId())) {
                     continue; // an earlier candidate of the same (dispatch, deadline) fired
                 }
                 boolean holds = DeadlineSchedule.holds(item, at);
                 // A warning has one instant; an OVERDUE may have later candidates (REWORKs).
-                done.put(holds || item.kind() == AlertType.OVERDUE_WARNING ? item.alertId() : candidateKey(item), true);
+                done.add(holds || item.kind() == AlertType.OVERDUE_WARNING ? item.alertId() : candidateKey(item));
                 if (holds) {
                     // a tick that does not hold carries a state the pattern's condition refuses
                     // (ClockSignal.overdue/warningDue test what holds tests): sending it is work for nothing

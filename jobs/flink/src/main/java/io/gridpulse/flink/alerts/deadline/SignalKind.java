@@ -6,7 +6,10 @@ package io.gridpulse.flink.alerts.deadline;
  * ended it starts the next one.
  */
 public enum SignalKind {
-    /** The case's first signal: anchors the case-keyed patterns. */
+    /**
+     * Anchors the case-keyed pattern (RETURN_REPEATED): sent once per case history, just before its
+     * first RETURNED (same time, ordered first), so that cases without one keep no partial match.
+     */
     CASE_OPENED,
     /** A dispatch ended (redispatched, returned, closed, cancelled): ends its partial matches. */
     DISPATCH_ENDED,

@@ -159,7 +159,7 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
             // upstream already ignores (and counts) events after the as-of time
             return;
         }
-        if (tombstoneUntil.value() != null) {
+        if (live && tombstoneUntil.value() != null) {
             reject(
                     ctx,
                     e,
@@ -196,7 +196,7 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
             ctx.timerService().registerEventTimeTimer(at);
             replayAt.update(at);
         }
-        Long purge = purgeAt.value();
+        Long purge = live ? purgeAt.value() : null;
         if (purge != null) {
             // a new event reopens the question; the replay decides again
             ctx.timerService().deleteEventTimeTimer(purge);
@@ -245,10 +245,18 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CaseFact> out) throws Exception {
-        Long settle = settleAt.value();
-        if (settle != null && timestamp >= settle) {
-            settleAt.clear();
-            settle(ctx, out);
+        if (!live) {
+            // each state read is a lookup in a table of every case: read only what a bounded run sets
+            Long settle = settleAt.value();
+            if (settle != null && timestamp >= settle) {
+                settleAt.clear();
+                settle(ctx, out);
+            }
+            if (timestamp == Long.MAX_VALUE && replayAt.value() != null) {
+                replayAt.clear();
+                replay(ctx, out);
+            }
+            return;
         }
         Long replay = replayAt.value();
         if (replay != null && timestamp >= replay) {
