@@ -116,12 +116,14 @@ final class E2eBench {
         StreamExecutionEnvironment full = environment(settings, checkpoints);
         new VehicleIngestJob(settings, reference, source(settings, reference, start, end), new Outputs(settings))
                 .build(full);
+        long cpu0 = processCpuNanos();
         double fullSeconds = time(full, "bench e2e: vehicle job", err);
+        double fullCpu = (processCpuNanos() - cpu0) / 1e9;
         long written = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_positions");
         long hours = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_hourly");
         err.printf(
-                "bench: vehicle job: %.1f s; %,d position rows and %,d hourly rows in ClickHouse%n",
-                fullSeconds, written, hours);
+                "bench: vehicle job: %.1f s (this JVM's CPU %.1f s); %,d position rows and %,d hourly rows in ClickHouse%n",
+                fullSeconds, fullCpu, written, hours);
         if (written < events) {
             throw new IllegalStateException("only " + written + " of " + events + " positions reached ClickHouse");
         }
@@ -135,8 +137,10 @@ final class E2eBench {
                         "vehicles-source",
                         TypeInformation.of(FeedRecord.class))
                 .sinkTo(new DiscardingSink<>());
+        cpu0 = processCpuNanos();
         double readSeconds = time(read, "bench e2e: read and parse", err);
-        err.printf("bench: read and parse: %.1f s%n", readSeconds);
+        double readCpu = (processCpuNanos() - cpu0) / 1e9;
+        err.printf("bench: read and parse: %.1f s (this JVM's CPU %.1f s)%n", readSeconds, readCpu);
         try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
             topics.delete(List.of(topic));
         }
@@ -163,6 +167,16 @@ final class E2eBench {
             JobSettings s, ReferenceData reference, Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
         return FeedSource.bounded(
                 s, Feed.VEHICLES, new FeedDecoders(Feed.VEHICLES, reference, s.phoneHashKey()), start, end);
+    }
+
+    /**
+     * CPU time of this JVM (all its threads): other work on the machine changes the wall-clock
+     * figures, much less the CPU a job needs.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The one-minute load average (other work on the machine skews the figures), or "?". */

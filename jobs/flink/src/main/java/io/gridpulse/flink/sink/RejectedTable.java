@@ -2,7 +2,6 @@ package io.gridpulse.flink.sink;
 
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
 import io.gridpulse.domain.codec.Rejection;
-import io.gridpulse.flink.common.Times;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,14 +12,14 @@ import java.util.List;
 public final class RejectedTable {
 
     public static final TableSpec<Rejection> SPEC = new TableSpec<>(
-            "rejected", List.of("reject_id", "feed", "reason", "detail", "raw", "seen_at", "origin"), (ps, r) -> {
-                ps.setString(1, rejectId(r));
-                ps.setString(2, r.feed().code());
-                ps.setString(3, r.reason().name());
-                ps.setString(4, r.detail() == null ? "" : r.detail());
-                ps.setString(5, r.raw() == null ? "" : r.raw());
-                ps.setString(6, Times.millis(r.seenAt()));
-                ps.setString(7, r.origin() == null ? "" : r.origin());
+            "rejected", List.of("reject_id", "feed", "reason", "detail", "raw", "seen_at", "origin"), (out, r) -> {
+                out.setString(1, rejectId(r));
+                out.setString(2, r.feed().code());
+                out.setString(3, r.reason().name());
+                out.setString(4, r.detail() == null ? "" : r.detail());
+                out.setString(5, r.raw() == null ? "" : r.raw());
+                out.setTime(6, r.seenAt());
+                out.setString(7, r.origin() == null ? "" : r.origin());
             });
 
     private RejectedTable() {}
