@@ -224,8 +224,9 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         Cleaned c = cleaner.clean(tr.cleaner(), t, lon, lat);
         long hour = localHour(t);
         long day = localDay(t);
-        addTotals(row.position().vehicleId(), tr.vehicleType(), hour, day, c, ctx);
+        OpenPeriods open = addTotals(row.position().vehicleId(), tr.vehicleType(), hour, day, c, ctx);
         if (!c.kept()) {
+            periods.update(open);
             countDrop(c.dropped());
             return new Track(
                     c.state(),
@@ -242,8 +243,16 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         String grid = row.located().gridCode();
         if (!grid.isEmpty()) {
             boolean newVisit = !grid.equals(tr.lastGrid()) || day != tr.lastDay() || c.newStart();
-            GridVisits v = gridDays.get(grid);
-            gridDays.put(
+            GridVisits v;
+            if (grid.equals(open.grid())) {
+                v = open.gridVisits();
+            } else {
+                if (open.grid() != null) {
+                    gridDays.put(open.grid(), open.gridVisits());
+                }
+                v = gridDays.get(grid); // back in a grid of the day
+            }
+            open = open.inGrid(
                     grid,
                     v == null
                             ? new GridVisits(1, 1, t, t)
@@ -253,6 +262,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                                     Math.min(v.first(), t),
                                     Math.max(v.last(), t)));
         }
+        periods.update(open);
         Stop stop = tr.stop();
         String vehicleId = row.position().vehicleId();
         if (MUCK.equals(row.vehicleType())) {
@@ -300,11 +310,11 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     }
 
     /**
-     * Adds a taken position to its hour and day. A different period still open is complete (its
-     * positions all came before this one) and is written first; normally the deadline before the
-     * position has written it already.
+     * Adds a taken position to its hour and day; returns the open periods for the caller to store. A
+     * different period still open is complete (its positions all came before this one) and is
+     * written first; normally the deadline before the position has written it already.
      */
-    private void addTotals(String vehicleId, String type, long hour, long day, Cleaned c, Context ctx)
+    private OpenPeriods addTotals(String vehicleId, String type, long hour, long day, Cleaned c, Context ctx)
             throws Exception {
         OpenPeriods p = periods.value();
         if (p == null) {
@@ -312,11 +322,11 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         }
         if (p.hourTotals() != null && p.hour() != hour) {
             writeHour(vehicleId, type, p.hour(), p.hourTotals(), ctx);
-            p = new OpenPeriods(0, null, p.day(), p.dayTotals());
+            p = p.withoutHour();
         }
         if (p.dayTotals() != null && p.day() != day) {
-            writeDay(vehicleId, type, p.day(), p.dayTotals(), ctx);
-            p = new OpenPeriods(p.hour(), p.hourTotals(), 0, null);
+            writeDay(vehicleId, type, p, ctx);
+            p = p.withoutDay();
         }
         PeriodTotals h = p.hourTotals();
         if (h == null) {
@@ -328,7 +338,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             d = PeriodTotals.ZERO;
             ctx.timerService().registerEventTimeTimer(dayStart(day + 1) - 1 + tolerance);
         }
-        periods.update(new OpenPeriods(hour, h.add(c, s.steps()), day, d.add(c, s.steps())));
+        return new OpenPeriods(hour, h.add(c, s.steps()), day, d.add(c, s.steps()), p.grid(), p.gridVisits());
     }
 
     private void zoneRules(String vehicleId, PositionRow row, long t, double lon, double lat, Collector<Alert> out)
@@ -470,11 +480,11 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         }
         if (hourDone) {
             writeHour(vehicleId, type, p.hour(), p.hourTotals(), ctx);
-            p = new OpenPeriods(0, null, p.day(), p.dayTotals());
+            p = p.withoutHour();
         }
         if (dayDone) {
-            writeDay(vehicleId, type, p.day(), p.dayTotals(), ctx);
-            p = new OpenPeriods(p.hour(), p.hourTotals(), 0, null);
+            writeDay(vehicleId, type, p, ctx);
+            p = p.withoutDay();
             Track tr = track.value();
             long taken = tr == null ? upTo : tr.taken();
             ctx.timerService()
@@ -502,8 +512,13 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                         p.positions() + p.dropped()));
     }
 
-    /** Writes a day and its grid visits, and forgets the visits. */
-    private void writeDay(String vehicleId, String type, long day, PeriodTotals p, Context ctx) throws Exception {
+    /** Writes the open day and its grid visits, and forgets the visits. */
+    private void writeDay(String vehicleId, String type, OpenPeriods open, Context ctx) throws Exception {
+        long day = open.day();
+        PeriodTotals p = open.dayTotals();
+        if (open.grid() != null) {
+            gridDays.put(open.grid(), open.gridVisits());
+        }
         int grids = 0;
         for (Map.Entry<String, GridVisits> g : gridDays.entries()) {
             GridVisits v = g.getValue();

@@ -311,4 +311,36 @@ class VehicleTrackTest {
         java.util.Collections.sort(out);
         return String.join("\n", out);
     }
+
+    @Test
+    void gridVisitsCountEachEntryOfTheDayAndRestartTheNextDay() throws Exception {
+        for (boolean timeOrdered : new boolean[] {false, true}) {
+            var h = harness(Long.MAX_VALUE, timeOrdered);
+            long t = at("2026-10-08T23:00:00");
+            // G1, G1, G2, G2, G1, G2 (crossing lon 120.01), a minute apart at walking pace, then after midnight G2
+            double[] lons = {120.0085, 120.0090, 120.0105, 120.0110, 120.0095, 120.0105};
+            List<PositionRow> rows = new ArrayList<>();
+            for (int i = 0; i < lons.length; i++) {
+                rows.add(position("G", VehicleType.GARBAGE, t + i * 60_000L, lons[i], 30.005, 5.0));
+            }
+            rows.add(position("G", VehicleType.GARBAGE, at("2026-10-09T00:10:00"), 120.0105, 30.005, 5.0));
+            feed(h, rows);
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+            List<String> grid = new ArrayList<>();
+            h.getSideOutput(VehicleTrack.GRID_DAY)
+                    .forEach(x ->
+                            grid.add(java.time.LocalDate.ofEpochDay(x.getValue().day()) + " "
+                                    + x.getValue().gridCode() + " visits "
+                                    + x.getValue().visits() + " positions "
+                                    + x.getValue().positions()));
+            java.util.Collections.sort(grid);
+            assertThat(grid)
+                    .as("time ordered: %s", timeOrdered)
+                    .containsExactly(
+                            "2026-10-08 G1 visits 2 positions 3",
+                            "2026-10-08 G2 visits 2 positions 3",
+                            "2026-10-09 G2 visits 1 positions 1");
+            assertThat(daily(h)).extracting(VehicleDaily::gridsVisited).containsExactly(2L, 1L);
+        }
+    }
 }
