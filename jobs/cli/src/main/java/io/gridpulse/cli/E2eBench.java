@@ -3,6 +3,7 @@ package io.gridpulse.cli;
 import io.gridpulse.clickhouse.ClickHouseConnections;
 import io.gridpulse.clickhouse.ClickHouseSettings;
 import io.gridpulse.clickhouse.Migrations;
+import io.gridpulse.domain.codec.IsoTime;
 import io.gridpulse.domain.grid.Grid;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Environments;
@@ -25,8 +26,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,6 @@ import org.locationtech.jts.geom.Point;
  */
 final class E2eBench {
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
     private static final String[] TYPES = {"MUCK", "SWEEPER", "GARBAGE", "SPRINKLER", "PATROL"};
     private static final int TICK_SECONDS = 10;
 
@@ -261,7 +259,7 @@ final class E2eBench {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             for (int tick = 0; sent < events; tick++) {
                 time = base + tick * TICK_SECONDS * 1000L;
-                String t = ISO.format(Instant.ofEpochMilli(time));
+                String t = IsoTime.format(time);
                 for (int v = 0; v < vehicles && sent < events; v++) {
                     double step = kmh[v] * TICK_SECONDS / 3600.0; // km this tick
                     double dx = (targets[target[v]][0] - lon[v]) * 111.32 * Math.cos(Math.toRadians(lat[v]));

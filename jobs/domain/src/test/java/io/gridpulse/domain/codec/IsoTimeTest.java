@@ -49,4 +49,11 @@ class IsoTimeTest {
     void rejects(String text) {
         assertThat(IsoTime.parseEpochMillis(text)).isEqualTo(IsoTime.INVALID);
     }
+
+    @Test
+    void writtenTimesAreAtChinaStandardTimeAndReadBack() {
+        long t = 1_760_000_000_123L;
+        assertThat(IsoTime.format(t)).isEqualTo("2025-10-09T16:53:20.123+08:00");
+        assertThat(IsoTime.parseEpochMillis(IsoTime.format(t))).isEqualTo(t);
+    }
 }

@@ -2,10 +2,7 @@ package io.gridpulse.flink.sink;
 
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
 import io.gridpulse.domain.codec.Rejection;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.gridpulse.domain.codec.StableId;
 import java.util.List;
 
 /** The {@code rejected} table. */
@@ -26,12 +23,6 @@ public final class RejectedTable {
 
     /** Deterministic: the same record from the same place gets the same id on every replay. */
     public static String rejectId(Rejection r) {
-        String basis = r.feed().code() + "|" + r.origin() + "|" + r.reason();
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return StableId.of(r.feed().code() + "|" + r.origin() + "|" + r.reason());
     }
 }
