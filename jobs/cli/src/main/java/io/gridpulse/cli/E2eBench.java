@@ -3,6 +3,7 @@ package io.gridpulse.cli;
 import io.gridpulse.clickhouse.ClickHouseConnections;
 import io.gridpulse.clickhouse.ClickHouseSettings;
 import io.gridpulse.clickhouse.Migrations;
+import io.gridpulse.domain.codec.IsoTime;
 import io.gridpulse.domain.grid.Grid;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Environments;
@@ -25,8 +26,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,6 @@ import org.locationtech.jts.geom.Point;
  */
 final class E2eBench {
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
     private static final String[] TYPES = {"MUCK", "SWEEPER", "GARBAGE", "SPRINKLER", "PATROL"};
     private static final int TICK_SECONDS = 10;
 
@@ -116,12 +114,14 @@ final class E2eBench {
         StreamExecutionEnvironment full = environment(settings, checkpoints);
         new VehicleIngestJob(settings, reference, source(settings, reference, start, end), new Outputs(settings))
                 .build(full);
+        long cpu0 = processCpuNanos();
         double fullSeconds = time(full, "bench e2e: vehicle job", err);
+        double fullCpu = (processCpuNanos() - cpu0) / 1e9;
         long written = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_positions");
         long hours = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_hourly");
         err.printf(
-                "bench: vehicle job: %.1f s; %,d position rows and %,d hourly rows in ClickHouse%n",
-                fullSeconds, written, hours);
+                "bench: vehicle job: %.1f s (this JVM's CPU %.1f s); %,d position rows and %,d hourly rows in ClickHouse%n",
+                fullSeconds, fullCpu, written, hours);
         if (written < events) {
             throw new IllegalStateException("only " + written + " of " + events + " positions reached ClickHouse");
         }
@@ -135,8 +135,10 @@ final class E2eBench {
                         "vehicles-source",
                         TypeInformation.of(FeedRecord.class))
                 .sinkTo(new DiscardingSink<>());
+        cpu0 = processCpuNanos();
         double readSeconds = time(read, "bench e2e: read and parse", err);
-        err.printf("bench: read and parse: %.1f s%n", readSeconds);
+        double readCpu = (processCpuNanos() - cpu0) / 1e9;
+        err.printf("bench: read and parse: %.1f s (this JVM's CPU %.1f s)%n", readSeconds, readCpu);
         try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
             topics.delete(List.of(topic));
         }
@@ -163,6 +165,16 @@ final class E2eBench {
             JobSettings s, ReferenceData reference, Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
         return FeedSource.bounded(
                 s, Feed.VEHICLES, new FeedDecoders(Feed.VEHICLES, reference, s.phoneHashKey()), start, end);
+    }
+
+    /**
+     * CPU time of this JVM (all its threads): other work on the machine changes the wall-clock
+     * figures, much less the CPU a job needs.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The one-minute load average (other work on the machine skews the figures), or "?". */
@@ -247,7 +259,7 @@ final class E2eBench {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             for (int tick = 0; sent < events; tick++) {
                 time = base + tick * TICK_SECONDS * 1000L;
-                String t = ISO.format(Instant.ofEpochMilli(time));
+                String t = IsoTime.format(time);
                 for (int v = 0; v < vehicles && sent < events; v++) {
                     double step = kmh[v] * TICK_SECONDS / 3600.0; // km this tick
                     double dx = (targets[target[v]][0] - lon[v]) * 111.32 * Math.cos(Math.toRadians(lat[v]));

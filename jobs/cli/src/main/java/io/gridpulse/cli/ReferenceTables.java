@@ -9,7 +9,6 @@ import io.gridpulse.domain.grid.Grid;
 import io.gridpulse.domain.reference.Category;
 import io.gridpulse.domain.reference.Department;
 import io.gridpulse.flink.common.ReferenceData;
-import io.gridpulse.flink.common.Times;
 import java.util.List;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKTWriter;
@@ -29,35 +28,35 @@ final class ReferenceTables {
         TableSpec<Grid> grids = new TableSpec<>(
                 "grids",
                 List.of("code", "name", "community", "street", "district", "area_m2", "geometry", "loaded_at"),
-                (ps, g) -> {
-                    ps.setString(1, g.code());
-                    ps.setString(2, nz(g.name()));
-                    ps.setString(3, nz(g.community()));
-                    ps.setString(4, nz(g.street()));
-                    ps.setString(5, nz(g.district()));
-                    ps.setDouble(6, areaSquareMetres(g));
-                    ps.setString(7, WKT.write(g.geometry()));
-                    ps.setString(8, Times.millis(now));
+                (out, g) -> {
+                    out.setString(1, g.code());
+                    out.setString(2, nz(g.name()));
+                    out.setString(3, nz(g.community()));
+                    out.setString(4, nz(g.street()));
+                    out.setString(5, nz(g.district()));
+                    out.setDouble(6, areaSquareMetres(g));
+                    out.setString(7, WKT.write(g.geometry()));
+                    out.setTime(8, now);
                 });
         TableSpec<Category> categories = new TableSpec<>(
                 "categories",
                 List.of("code", "kind", "major", "minor", "name", "time_limit", "department", "loaded_at"),
-                (ps, c) -> {
-                    ps.setString(1, c.code());
-                    ps.setString(2, String.valueOf(c.kind()));
-                    ps.setString(3, nz(c.major()));
-                    ps.setString(4, nz(c.minor()));
-                    ps.setString(5, nz(c.name()));
-                    ps.setString(6, String.valueOf(c.limit()));
-                    ps.setString(7, nz(c.department()));
-                    ps.setString(8, Times.millis(now));
+                (out, c) -> {
+                    out.setString(1, c.code());
+                    out.setString(2, String.valueOf(c.kind()));
+                    out.setString(3, nz(c.major()));
+                    out.setString(4, nz(c.minor()));
+                    out.setString(5, nz(c.name()));
+                    out.setString(6, String.valueOf(c.limit()));
+                    out.setString(7, nz(c.department()));
+                    out.setTime(8, now);
                 });
         TableSpec<Department> departments =
-                new TableSpec<>("departments", List.of("code", "name", "parent", "loaded_at"), (ps, d) -> {
-                    ps.setString(1, d.code());
-                    ps.setString(2, nz(d.name()));
-                    ps.setString(3, nz(d.parent()));
-                    ps.setString(4, Times.millis(now));
+                new TableSpec<>("departments", List.of("code", "name", "parent", "loaded_at"), (out, d) -> {
+                    out.setString(1, d.code());
+                    out.setString(2, nz(d.name()));
+                    out.setString(3, nz(d.parent()));
+                    out.setTime(4, now);
                 });
         if (reference.departments() != null) {
             try (TableWriter<Department> w = new TableWriter<>(ch, departments, RetryPolicy.DEFAULT)) {

@@ -34,7 +34,7 @@ class CredentialsIT {
 
     private static final String PASSWORD = "gp-Secret-4711-xyz";
     private static final TableWriter.TableSpec<String> SPEC =
-            new TableWriter.TableSpec<>("rejected", List.of("reject_id"), (ps, r) -> ps.setString(1, r));
+            new TableWriter.TableSpec<>("rejected", List.of("reject_id"), (out, r) -> out.setString(1, r));
 
     @Test
     void aRefusedPasswordFailsFatallyAndIsNeverLoggedOrInTheError() throws Exception {

@@ -49,7 +49,7 @@ public record JobSettings(
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(2);
     public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
-    public static final int DEFAULT_SINK_BATCH_SIZE = 20_000;
+    public static final int DEFAULT_SINK_BATCH_SIZE = 100_000;
 
     public JobSettings {
         kafkaProperties = Map.copyOf(kafkaProperties == null ? Map.of() : kafkaProperties);

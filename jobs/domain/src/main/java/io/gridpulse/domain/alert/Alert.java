@@ -1,9 +1,6 @@
 package io.gridpulse.domain.alert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.gridpulse.domain.codec.StableId;
 import java.util.Objects;
 
 /**
@@ -58,12 +55,7 @@ public record Alert(
         for (Object p : parts) {
             b.append('\u001f').append(String.valueOf(p).replace("\u001f", "\u001f\u001f"));
         }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return StableId.of(b.toString());
     }
 
     /** This alert in a later state: ended at {@code at}, with the next revision. */

@@ -1,7 +1,10 @@
 package io.gridpulse.domain.codec;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The feeds' time format: ISO-8601 with a mandatory offset, {@code 2026-10-08T09:15:00+08:00},
@@ -21,7 +24,16 @@ public final class IsoTime {
     /** The human-readable form of the format, for rejection details. */
     public static final String EXPECTED = "an ISO-8601 time with an offset like 2026-10-08T09:15:00+08:00";
 
+    /** The offset gridpulse writes times with in JSON (alerts, rejections): China Standard Time. */
+    private static final DateTimeFormatter WRITTEN =
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
+
     private IsoTime() {}
+
+    /** {@code epochMillis} in this format at +08:00, as gridpulse writes times in JSON. */
+    public static String format(long epochMillis) {
+        return WRITTEN.format(Instant.ofEpochMilli(epochMillis));
+    }
 
     /** Epoch milliseconds of {@code text}, or {@link #INVALID}. Fractions below 1 ms are dropped. */
     public static long parseEpochMillis(String text) {

@@ -3,6 +3,7 @@ package io.gridpulse.domain.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,5 +49,12 @@ class IsoTimeTest {
             })
     void rejects(String text) {
         assertThat(IsoTime.parseEpochMillis(text)).isEqualTo(IsoTime.INVALID);
+    }
+
+    @Test
+    void writtenTimesAreAtChinaStandardTimeAndReadBack() {
+        long t = 1_760_000_000_123L;
+        assertThat(IsoTime.format(t)).isEqualTo("2025-10-09T16:53:20.123+08:00");
+        assertThat(IsoTime.parseEpochMillis(IsoTime.format(t))).isEqualTo(t);
     }
 }

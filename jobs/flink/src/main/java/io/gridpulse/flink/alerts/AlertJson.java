@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridpulse.domain.alert.Alert;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import io.gridpulse.domain.codec.IsoTime;
 
 /** An alert as the JSON record of the {@code gridpulse.alerts} topic (schemas/alert.schema.json). */
 public final class AlertJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
 
     private AlertJson() {}
 
@@ -41,6 +38,6 @@ public final class AlertJson {
     }
 
     private static String iso(long millis) {
-        return ISO.format(Instant.ofEpochMilli(millis));
+        return IsoTime.format(millis);
     }
 }

@@ -2,7 +2,6 @@ package io.gridpulse.flink.alerts;
 
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
 import io.gridpulse.domain.alert.Alert;
-import io.gridpulse.flink.common.Times;
 import java.util.List;
 
 /** The {@code alerts} table (sql/migrations/V010__alerts.sql); absent ids are written as ''. */
@@ -26,22 +25,26 @@ public final class AlertTable {
                     "vehicle_id",
                     "sensor_id",
                     "details"),
-            (ps, a) -> {
-                ps.setString(1, a.alertId());
-                ps.setString(2, a.type().name());
-                ps.setString(3, Times.millis(a.time()));
-                ps.setString(4, Times.millis(a.emittedAt()));
-                ps.setString(5, a.endedAt() == null ? null : Times.millis(a.endedAt()));
-                ps.setInt(6, a.revision());
-                ps.setString(7, a.severity());
-                ps.setString(8, nz(a.caseId()));
-                ps.setString(9, nz(a.dispatchId()));
-                ps.setString(10, nz(a.department()));
-                ps.setString(11, nz(a.gridCode()));
-                ps.setString(12, nz(a.categoryCode()));
-                ps.setString(13, nz(a.vehicleId()));
-                ps.setString(14, nz(a.sensorId()));
-                ps.setString(15, a.details());
+            (out, a) -> {
+                out.setString(1, a.alertId());
+                out.setString(2, a.type().name());
+                out.setTime(3, a.time());
+                out.setTime(4, a.emittedAt());
+                if (a.endedAt() == null) {
+                    out.setNull(5);
+                } else {
+                    out.setTime(5, a.endedAt());
+                }
+                out.setInt(6, a.revision());
+                out.setString(7, a.severity());
+                out.setString(8, nz(a.caseId()));
+                out.setString(9, nz(a.dispatchId()));
+                out.setString(10, nz(a.department()));
+                out.setString(11, nz(a.gridCode()));
+                out.setString(12, nz(a.categoryCode()));
+                out.setString(13, nz(a.vehicleId()));
+                out.setString(14, nz(a.sensorId()));
+                out.setString(15, a.details());
             });
 
     private AlertTable() {}

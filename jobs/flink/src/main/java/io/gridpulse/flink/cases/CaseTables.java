@@ -3,8 +3,6 @@ package io.gridpulse.flink.cases;
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
 import io.gridpulse.domain.model.CaseEvent;
 import io.gridpulse.flink.common.Located;
-import io.gridpulse.flink.common.Times;
-import java.sql.Types;
 import java.util.List;
 
 /** The case job's ClickHouse tables (sql/migrations). */
@@ -33,48 +31,48 @@ public final class CaseTables {
                     "description",
                     "reporter_phone_hash",
                     "ingested_at"),
-            (ps, row) -> {
+            (out, row) -> {
                 CaseEvent e = row.event();
                 Located l = row.located();
-                ps.setString(1, e.eventId());
-                ps.setString(2, e.caseId());
-                ps.setString(3, e.type().name());
-                ps.setString(4, Times.millis(e.time()));
-                ps.setString(5, e.source() == null ? "" : e.source().name());
-                ps.setString(6, nz(e.categoryCode()));
+                out.setString(1, e.eventId());
+                out.setString(2, e.caseId());
+                out.setString(3, e.type().name());
+                out.setTime(4, e.time());
+                out.setString(5, e.source() == null ? "" : e.source().name());
+                out.setString(6, nz(e.categoryCode()));
                 if (l.lon() == null) {
-                    ps.setNull(7, Types.DOUBLE);
-                    ps.setNull(8, Types.DOUBLE);
+                    out.setNull(7);
+                    out.setNull(8);
                 } else {
-                    ps.setDouble(7, l.lon());
-                    ps.setDouble(8, l.lat());
+                    out.setDouble(7, l.lon());
+                    out.setDouble(8, l.lat());
                 }
-                ps.setString(9, e.crs() == null ? "" : e.crs().name());
-                ps.setString(10, l.gridCode());
-                ps.setString(11, l.community());
-                ps.setString(12, l.street());
-                ps.setString(13, l.district());
-                ps.setString(14, nz(e.department()));
+                out.setString(9, e.crs() == null ? "" : e.crs().name());
+                out.setString(10, l.gridCode());
+                out.setString(11, l.community());
+                out.setString(12, l.street());
+                out.setString(13, l.district());
+                out.setString(14, nz(e.department()));
                 if (e.deadline() == null) {
-                    ps.setNull(15, Types.VARCHAR);
+                    out.setNull(15);
                 } else {
-                    ps.setString(15, Times.millis(e.deadline()));
+                    out.setTime(15, e.deadline());
                 }
-                ps.setString(16, nz(e.inspectorId()));
-                ps.setString(17, nz(e.address()));
-                ps.setString(18, nz(e.description()));
-                ps.setString(19, nz(e.reporterPhoneHash()));
-                ps.setString(20, Times.millis(row.ingestedAt()));
+                out.setString(16, nz(e.inspectorId()));
+                out.setString(17, nz(e.address()));
+                out.setString(18, nz(e.description()));
+                out.setString(19, nz(e.reporterPhoneHash()));
+                out.setTime(20, row.ingestedAt());
             });
 
     public static final TableSpec<CaseHourly> CASE_HOURLY = new TableSpec<>(
-            "case_hourly", List.of("hour", "grid_code", "category_code", "source", "reports", "version"), (ps, h) -> {
-                ps.setString(1, Times.seconds(h.hour()));
-                ps.setString(2, h.gridCode());
-                ps.setString(3, h.categoryCode());
-                ps.setString(4, h.source());
-                ps.setLong(5, h.reports());
-                ps.setLong(6, h.version());
+            "case_hourly", List.of("hour", "grid_code", "category_code", "source", "reports", "version"), (out, h) -> {
+                out.setTime(1, h.hour());
+                out.setString(2, h.gridCode());
+                out.setString(3, h.categoryCode());
+                out.setString(4, h.source());
+                out.setLong(5, h.reports());
+                out.setLong(6, h.version());
             });
 
     private CaseTables() {}

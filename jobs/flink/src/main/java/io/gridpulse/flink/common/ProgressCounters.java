@@ -26,7 +26,27 @@ public final class ProgressCounters {
     private ProgressCounters() {}
 
     public static void add(String name, long n) {
-        COUNTERS.computeIfAbsent(name, k -> new LongAdder()).add(n);
+        adder(name).add(n);
+    }
+
+    /**
+     * A feed's counter resolved once, for operators that count every record: {@link #add(Feed,
+     * String, long)} builds and hashes two keys per call.
+     */
+    public static FeedCounter counter(Feed feed, String name) {
+        return new FeedCounter(adder(feed.code() + "." + name), adder(name));
+    }
+
+    /** Adds to a feed's figure and to the total of all feeds. */
+    public record FeedCounter(LongAdder feed, LongAdder total) {
+        public void add(long n) {
+            feed.add(n);
+            total.add(n);
+        }
+    }
+
+    private static LongAdder adder(String name) {
+        return COUNTERS.computeIfAbsent(name, k -> new LongAdder());
     }
 
     public static void add(Feed feed, String name, long n) {
@@ -60,7 +80,8 @@ public final class ProgressCounters {
         return out;
     }
 
+    /** Zeroes every counter (counters operators hold stay valid). */
     public static void reset() {
-        COUNTERS.clear();
+        COUNTERS.values().forEach(LongAdder::reset);
     }
 }

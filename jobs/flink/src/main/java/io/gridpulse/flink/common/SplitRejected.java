@@ -17,6 +17,8 @@ public final class SplitRejected extends ProcessFunction<FeedRecord, FeedRecord>
     private transient Counter valid;
     private transient Counter rejected;
     private transient Counter afterAsOf;
+    private transient ProgressCounters.FeedCounter readCount;
+    private transient ProgressCounters.FeedCounter consumedCount;
 
     public SplitRejected(io.gridpulse.domain.model.Feed feed, boolean bounded, long asOf) {
         this.feed = feed;
@@ -29,18 +31,20 @@ public final class SplitRejected extends ProcessFunction<FeedRecord, FeedRecord>
         valid = getRuntimeContext().getMetricGroup().counter("validRecords");
         rejected = getRuntimeContext().getMetricGroup().counter("rejectedRecords");
         afterAsOf = getRuntimeContext().getMetricGroup().counter("afterAsOfRecords");
+        readCount = ProgressCounters.counter(feed, ProgressCounters.READ);
+        consumedCount = ProgressCounters.counter(feed, ProgressCounters.CONSUMED);
     }
 
     @Override
     public void processElement(FeedRecord r, Context ctx, Collector<FeedRecord> out) {
-        ProgressCounters.add(feed, ProgressCounters.READ, 1);
+        readCount.add(1);
         if (r.rejection() != null) {
             rejected.inc();
             ProgressCounters.rejected(feed, r.rejection().reason());
             ctx.output(Tags.REJECTED, r.rejection());
             return;
         }
-        ProgressCounters.add(feed, ProgressCounters.CONSUMED, 1);
+        consumedCount.add(1);
         if (bounded && r.eventTime() > asOf) {
             afterAsOf.inc();
             ProgressCounters.add(feed, ProgressCounters.AFTER_AS_OF, 1);

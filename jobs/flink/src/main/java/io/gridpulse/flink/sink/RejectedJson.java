@@ -2,16 +2,13 @@ package io.gridpulse.flink.sink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridpulse.domain.codec.IsoTime;
 import io.gridpulse.domain.codec.Rejection;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** A rejection as the JSON record of the {@code gridpulse.rejected} topic (schemas/rejected.schema.json). */
 public final class RejectedJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
 
     private RejectedJson() {}
 
@@ -22,7 +19,7 @@ public final class RejectedJson {
         n.put("reason", r.reason().name());
         n.put("detail", r.detail());
         n.put("raw", r.raw());
-        n.put("seenAt", ISO.format(Instant.ofEpochMilli(r.seenAt())));
+        n.put("seenAt", IsoTime.format(r.seenAt()));
         n.put("origin", r.origin());
         try {
             return MAPPER.writeValueAsBytes(n);

@@ -73,7 +73,8 @@ public final class VehicleIngestJob {
         SingleOutputStreamOperator<Alert> alerts = DataStreamUtils.reinterpretAsKeyedStream(
                         positions, VehicleIngestJob::vehicle, Types.STRING)
                 .process(
-                        new VehicleTrack(rules, reference, settings.live(), settings.asOfMillis()),
+                        // a bounded run reads what `process` published sorted by event time
+                        new VehicleTrack(rules, reference, settings.live(), settings.asOfMillis(), !settings.live()),
                         TypeInformation.of(Alert.class))
                 .name("vehicles-track")
                 .uid("vehicles-track");

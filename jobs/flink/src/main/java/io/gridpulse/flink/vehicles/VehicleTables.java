@@ -2,9 +2,6 @@ package io.gridpulse.flink.vehicles;
 
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
 import io.gridpulse.domain.model.VehiclePosition;
-import io.gridpulse.flink.common.Times;
-import java.sql.Types;
-import java.time.LocalDate;
 import java.util.List;
 
 /** The vehicle job's ClickHouse tables (sql/migrations). */
@@ -25,28 +22,28 @@ public final class VehicleTables {
                     "grid_code",
                     "district",
                     "ingested_at"),
-            (ps, row) -> {
+            (out, row) -> {
                 VehiclePosition p = row.position();
-                ps.setString(1, p.vehicleId());
-                ps.setString(2, Times.millis(p.time()));
-                ps.setDouble(3, row.located().lon());
-                ps.setDouble(4, row.located().lat());
-                ps.setString(5, p.crs() == null ? "" : p.crs().name());
+                out.setString(1, p.vehicleId());
+                out.setTime(2, p.time());
+                out.setDouble(3, row.located().lon());
+                out.setDouble(4, row.located().lat());
+                out.setString(5, p.crs() == null ? "" : p.crs().name());
                 if (p.speed() == null) {
-                    ps.setNull(6, Types.FLOAT);
+                    out.setNull(6);
                 } else {
-                    ps.setFloat(6, p.speed().floatValue());
+                    out.setFloat(6, p.speed().floatValue());
                 }
                 if (p.heading() == null) {
-                    ps.setNull(7, Types.FLOAT);
+                    out.setNull(7);
                 } else {
-                    ps.setFloat(7, p.heading().floatValue());
+                    out.setFloat(7, p.heading().floatValue());
                 }
-                ps.setString(8, row.vehicleType());
-                ps.setString(9, p.plate() == null ? "" : p.plate());
-                ps.setString(10, row.located().gridCode());
-                ps.setString(11, row.located().district());
-                ps.setString(12, Times.millis(row.ingestedAt()));
+                out.setString(8, row.vehicleType());
+                out.setString(9, p.plate() == null ? "" : p.plate());
+                out.setString(10, row.located().gridCode());
+                out.setString(11, row.located().district());
+                out.setTime(12, row.ingestedAt());
             });
 
     public static final TableSpec<VehicleHourly> HOURLY = new TableSpec<>(
@@ -60,15 +57,15 @@ public final class VehicleTables {
                     "moving_minutes",
                     "stationary_minutes",
                     "version"),
-            (ps, h) -> {
-                ps.setString(1, Times.seconds(h.hour()));
-                ps.setString(2, h.vehicleId());
-                ps.setString(3, h.vehicleType());
-                ps.setLong(4, h.positions());
-                ps.setDouble(5, h.distanceKm());
-                ps.setDouble(6, h.movingMinutes());
-                ps.setDouble(7, h.stationaryMinutes());
-                ps.setLong(8, h.version());
+            (out, h) -> {
+                out.setTime(1, h.hour());
+                out.setString(2, h.vehicleId());
+                out.setString(3, h.vehicleType());
+                out.setLong(4, h.positions());
+                out.setDouble(5, h.distanceKm());
+                out.setDouble(6, h.movingMinutes());
+                out.setDouble(7, h.stationaryMinutes());
+                out.setLong(8, h.version());
             });
 
     public static final TableSpec<VehicleDaily> DAILY = new TableSpec<>(
@@ -87,20 +84,20 @@ public final class VehicleTables {
                     "dropped_out_of_order",
                     "new_starts",
                     "version"),
-            (ps, d) -> {
-                ps.setString(1, LocalDate.ofEpochDay(d.day()).toString());
-                ps.setString(2, d.vehicleId());
-                ps.setString(3, d.vehicleType());
-                ps.setLong(4, d.positions());
-                ps.setDouble(5, d.distanceKm());
-                ps.setDouble(6, d.movingMinutes());
-                ps.setDouble(7, d.stationaryMinutes());
-                ps.setLong(8, d.gridsVisited());
-                ps.setLong(9, d.droppedSameTime());
-                ps.setLong(10, d.droppedTooFast());
-                ps.setLong(11, d.droppedOutOfOrder());
-                ps.setLong(12, d.newStarts());
-                ps.setLong(13, d.version());
+            (out, d) -> {
+                out.setDate(1, d.day());
+                out.setString(2, d.vehicleId());
+                out.setString(3, d.vehicleType());
+                out.setLong(4, d.positions());
+                out.setDouble(5, d.distanceKm());
+                out.setDouble(6, d.movingMinutes());
+                out.setDouble(7, d.stationaryMinutes());
+                out.setLong(8, d.gridsVisited());
+                out.setLong(9, d.droppedSameTime());
+                out.setLong(10, d.droppedTooFast());
+                out.setLong(11, d.droppedOutOfOrder());
+                out.setLong(12, d.newStarts());
+                out.setLong(13, d.version());
             });
 
     public static final TableSpec<VehicleGridDay> GRID_DAY = new TableSpec<>(
@@ -114,15 +111,15 @@ public final class VehicleTables {
                     "positions",
                     "first_visit",
                     "last_visit"),
-            (ps, g) -> {
-                ps.setString(1, LocalDate.ofEpochDay(g.day()).toString());
-                ps.setString(2, g.gridCode());
-                ps.setString(3, g.vehicleId());
-                ps.setString(4, g.vehicleType());
-                ps.setLong(5, g.visits());
-                ps.setLong(6, g.positions());
-                ps.setString(7, Times.millis(g.firstVisit()));
-                ps.setString(8, Times.millis(g.lastVisit()));
+            (out, g) -> {
+                out.setDate(1, g.day());
+                out.setString(2, g.gridCode());
+                out.setString(3, g.vehicleId());
+                out.setString(4, g.vehicleType());
+                out.setLong(5, g.visits());
+                out.setLong(6, g.positions());
+                out.setTime(7, g.firstVisit());
+                out.setTime(8, g.lastVisit());
             });
 
     private VehicleTables() {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridpulse.domain.alert.Alert;
 import io.gridpulse.domain.alert.AlertType;
 import io.gridpulse.domain.calendar.DailyHours;
+import io.gridpulse.domain.calendar.ZoneDays;
 import io.gridpulse.domain.vehicle.Cleaned;
 import io.gridpulse.domain.vehicle.DropReason;
 import io.gridpulse.domain.vehicle.PeriodTotals;
@@ -19,9 +20,6 @@ import io.gridpulse.flink.common.ProgressCounters;
 import io.gridpulse.flink.common.ReferenceData;
 import io.gridpulse.flink.common.Timers;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -80,18 +78,21 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private final ReferenceData reference;
     private final boolean live;
     private final long asOf;
+    private final boolean timeOrdered;
 
     private transient TrajectoryCleaner cleaner;
     private transient ZoneWatch zoneWatch;
     private transient StopWatch stopWatch;
     private transient Zones zones;
     private transient Map<String, DailyHours> serviceHours;
+    private transient ZoneDays localDays;
     private transient long tolerance;
     private transient ValueState<Track> track;
     private transient MapState<Long, PositionRow> buffer;
-    private transient MapState<Long, PeriodTotals> hours;
-    private transient MapState<Long, PeriodTotals> days;
+    private transient ValueState<OpenPeriods> periods;
+    /** The open day's visits by grid code. */
     private transient MapState<String, GridVisits> gridDays;
+
     private transient MapState<String, ZoneStay> stays;
     private transient Map<DropReason, Counter> dropped;
 
@@ -100,10 +101,22 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
      * @param asOf process runs: no alert after this instant
      */
     public VehicleTrack(VehicleRuleSettings settings, ReferenceData reference, boolean live, long asOf) {
+        this(settings, reference, live, asOf, false);
+    }
+
+    /**
+     * @param timeOrdered each vehicle's positions arrive in time order (a process run: `process`
+     *     publishes its input sorted by event time and a vehicle is one key of one partition), so a
+     *     position is taken as it arrives instead of waiting in state for the watermark; the result
+     *     is the same for such input. A position earlier than one taken is then OUT_OF_ORDER.
+     */
+    public VehicleTrack(
+            VehicleRuleSettings settings, ReferenceData reference, boolean live, long asOf, boolean timeOrdered) {
         this.s = settings;
         this.reference = reference;
         this.live = live;
         this.asOf = live ? Long.MAX_VALUE : asOf;
+        this.timeOrdered = timeOrdered && !live;
     }
 
     @Override
@@ -114,14 +127,14 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                 s.stopRadiusMeters(), s.stopKmh(), s.dumpingAfter().toMillis(), DailyHours.parse(s.night()), s.zone());
         zones = reference.zones();
         serviceHours = new HashMap<>();
+        localDays = new ZoneDays(s.zone());
         tolerance = s.outOfOrderTolerance().toMillis();
         var rc = getRuntimeContext();
         track = rc.getState(new ValueStateDescriptor<>("track", TypeInformation.of(Track.class)));
         buffer = rc.getMapState(new MapStateDescriptor<>("buffer", Types.LONG, TypeInformation.of(PositionRow.class)));
-        hours = rc.getMapState(new MapStateDescriptor<>("hours", Types.LONG, TypeInformation.of(PeriodTotals.class)));
-        days = rc.getMapState(new MapStateDescriptor<>("days", Types.LONG, TypeInformation.of(PeriodTotals.class)));
+        periods = rc.getState(new ValueStateDescriptor<>("periods", TypeInformation.of(OpenPeriods.class)));
         gridDays = rc.getMapState(
-                new MapStateDescriptor<>("gridDays", Types.STRING, TypeInformation.of(GridVisits.class)));
+                new MapStateDescriptor<>("dayGrids", Types.STRING, TypeInformation.of(GridVisits.class)));
         stays = rc.getMapState(new MapStateDescriptor<>("stays", Types.STRING, TypeInformation.of(ZoneStay.class)));
         dropped = new EnumMap<>(DropReason.class);
         var group = rc.getMetricGroup().addGroup("cleaning");
@@ -153,6 +166,13 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             // live only: later positions were taken already
             countDrop(DropReason.OUT_OF_ORDER);
             track.update(tr);
+            return;
+        }
+        if (timeOrdered) {
+            // Taking it now, after the deadlines before it, is what the timer would do once the
+            // watermark passed it, without buffering every position in state.
+            tr = deadlines(tr, ctx.getCurrentKey(), t - 1, ctx, out);
+            track.update(take(tr, row, ctx, out));
             return;
         }
         buffer.put(t, row);
@@ -187,8 +207,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         }
         tr = deadlines(tr, vehicleId, upTo, ctx, out);
         if (buffer.isEmpty()
-                && hours.isEmpty()
-                && days.isEmpty()
+                && periods.value() == null
                 && tr.taken() + s.idleStateAfter().toMillis() <= upTo
                 && tr.silentDeadline() < 0) {
             clearAll();
@@ -205,9 +224,9 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         Cleaned c = cleaner.clean(tr.cleaner(), t, lon, lat);
         long hour = localHour(t);
         long day = localDay(t);
-        addTotals(hours, hour, c, hour + HOUR, ctx);
-        addTotals(days, day, c, dayStart(day + 1), ctx);
+        OpenPeriods open = addTotals(row.position().vehicleId(), tr.vehicleType(), hour, day, c, ctx);
         if (!c.kept()) {
+            periods.update(open);
             countDrop(c.dropped());
             return new Track(
                     c.state(),
@@ -224,10 +243,17 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         String grid = row.located().gridCode();
         if (!grid.isEmpty()) {
             boolean newVisit = !grid.equals(tr.lastGrid()) || day != tr.lastDay() || c.newStart();
-            String key = day + "|" + grid;
-            GridVisits v = gridDays.get(key);
-            gridDays.put(
-                    key,
+            GridVisits v;
+            if (grid.equals(open.grid())) {
+                v = open.gridVisits();
+            } else {
+                if (open.grid() != null) {
+                    gridDays.put(open.grid(), open.gridVisits());
+                }
+                v = gridDays.get(grid); // back in a grid of the day
+            }
+            open = open.inGrid(
+                    grid,
                     v == null
                             ? new GridVisits(1, 1, t, t)
                             : new GridVisits(
@@ -236,6 +262,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                                     Math.min(v.first(), t),
                                     Math.max(v.last(), t)));
         }
+        periods.update(open);
         Stop stop = tr.stop();
         String vehicleId = row.position().vehicleId();
         if (MUCK.equals(row.vehicleType())) {
@@ -250,38 +277,68 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             stop = next;
         }
         long deadline = service(tr.vehicleType()).afterInside(t, s.silentAfter().toMillis(), s.zone());
-        if (tr.silentDeadline() >= 0) {
-            // one pending silence timer per vehicle: the new position moves the deadline
-            if (live) {
-                ctx.timerService()
-                        .deleteProcessingTimeTimer(
-                                tr.silentDeadline() + s.alertGrace().toMillis());
-            } else {
-                ctx.timerService().deleteEventTimeTimer(Timers.deadline(tr.silentDeadline() + tolerance));
-            }
-        }
-        if (deadline != Long.MAX_VALUE) {
-            if (live) {
-                ctx.timerService()
-                        .registerProcessingTimeTimer(deadline + s.alertGrace().toMillis());
-            } else {
-                ctx.timerService().registerEventTimeTimer(Timers.deadline(deadline + tolerance));
-            }
-        } else {
+        if (deadline == Long.MAX_VALUE) {
             deadline = -1;
+        }
+        // One pending silence timer per vehicle: the new position moves the deadline. Event-time
+        // timers are on a minute grid, so most positions keep the timer they have.
+        long before = tr.silentDeadline() < 0 ? -1 : silenceTimer(tr.silentDeadline());
+        long after = deadline < 0 ? -1 : silenceTimer(deadline);
+        if (before != after) {
+            if (before >= 0) {
+                if (live) {
+                    ctx.timerService().deleteProcessingTimeTimer(before);
+                } else {
+                    ctx.timerService().deleteEventTimeTimer(before);
+                }
+            }
+            if (after >= 0) {
+                if (live) {
+                    ctx.timerService().registerProcessingTimeTimer(after);
+                } else {
+                    ctx.timerService().registerEventTimeTimer(after);
+                }
+            }
         }
         return new Track(
                 c.state(), row.vehicleType(), tr.lastSeen(), t, grid, day, stop, tr.stopAlerted(), t, deadline);
     }
 
-    private void addTotals(MapState<Long, PeriodTotals> map, long key, Cleaned c, long end, Context ctx)
+    /** The timer standing for a silence deadline: wall clock plus grace live, event-time grid otherwise. */
+    private long silenceTimer(long deadline) {
+        return live ? deadline + s.alertGrace().toMillis() : Timers.deadline(deadline + tolerance);
+    }
+
+    /**
+     * Adds a taken position to its hour and day; returns the open periods for the caller to store. A
+     * different period still open is complete (its positions all came before this one) and is
+     * written first; normally the deadline before the position has written it already.
+     */
+    private OpenPeriods addTotals(String vehicleId, String type, long hour, long day, Cleaned c, Context ctx)
             throws Exception {
-        PeriodTotals p = map.get(key);
+        OpenPeriods p = periods.value();
         if (p == null) {
-            p = PeriodTotals.ZERO;
-            ctx.timerService().registerEventTimeTimer(end - 1 + tolerance);
+            p = OpenPeriods.NONE;
         }
-        map.put(key, p.add(c, s.steps()));
+        if (p.hourTotals() != null && p.hour() != hour) {
+            writeHour(vehicleId, type, p.hour(), p.hourTotals(), ctx);
+            p = p.withoutHour();
+        }
+        if (p.dayTotals() != null && p.day() != day) {
+            writeDay(vehicleId, type, p, ctx);
+            p = p.withoutDay();
+        }
+        PeriodTotals h = p.hourTotals();
+        if (h == null) {
+            h = PeriodTotals.ZERO;
+            ctx.timerService().registerEventTimeTimer(hour + HOUR - 1 + tolerance);
+        }
+        PeriodTotals d = p.dayTotals();
+        if (d == null) {
+            d = PeriodTotals.ZERO;
+            ctx.timerService().registerEventTimeTimer(dayStart(day + 1) - 1 + tolerance);
+        }
+        return new OpenPeriods(hour, h.add(c, s.steps()), day, d.add(c, s.steps()), p.grid(), p.gridVisits());
     }
 
     private void zoneRules(String vehicleId, PositionRow row, long t, double lon, double lat, Collector<Alert> out)
@@ -410,90 +467,89 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                 details.toString());
     }
 
-    /** Writes every hour and day that ended at or before {@code upTo} (all their positions are taken). */
+    /** Writes the open hour and day if they ended at or before {@code upTo} (all their positions are taken). */
     private void flush(String vehicleId, String type, long upTo, Context ctx) throws Exception {
-        List<Long> doneHours = new ArrayList<>();
-        for (Map.Entry<Long, PeriodTotals> e : hours.entries()) {
-            if (e.getKey() + HOUR - 1 <= upTo) {
-                PeriodTotals p = e.getValue();
-                ctx.output(
-                        HOURLY,
-                        new VehicleHourly(
-                                e.getKey(),
-                                vehicleId,
-                                type,
-                                p.positions(),
-                                p.meters() / 1000.0,
-                                p.movingMillis() / 60_000.0,
-                                p.stationaryMillis() / 60_000.0,
-                                p.positions() + p.dropped()));
-                doneHours.add(e.getKey());
-            }
+        OpenPeriods p = periods.value();
+        if (p == null) {
+            return;
         }
-        for (Long h : doneHours) {
-            hours.remove(h);
+        boolean hourDone = p.hourTotals() != null && p.hour() + HOUR - 1 <= upTo;
+        boolean dayDone = p.dayTotals() != null && dayStart(p.day() + 1) - 1 <= upTo;
+        if (!hourDone && !dayDone) {
+            return;
         }
-        List<Long> doneDays = new ArrayList<>();
-        for (Map.Entry<Long, PeriodTotals> e : days.entries()) {
-            if (dayStart(e.getKey() + 1) - 1 <= upTo) {
-                doneDays.add(e.getKey());
-            }
+        if (hourDone) {
+            writeHour(vehicleId, type, p.hour(), p.hourTotals(), ctx);
+            p = p.withoutHour();
         }
-        for (Long day : doneDays) {
-            PeriodTotals p = days.get(day);
-            String prefix = day + "|";
-            List<String> keys = new ArrayList<>();
-            for (Map.Entry<String, GridVisits> g : gridDays.entries()) {
-                if (g.getKey().startsWith(prefix)) {
-                    keys.add(g.getKey());
-                    GridVisits v = g.getValue();
-                    ctx.output(
-                            GRID_DAY,
-                            new VehicleGridDay(
-                                    day,
-                                    g.getKey().substring(prefix.length()),
-                                    vehicleId,
-                                    type,
-                                    v.visits(),
-                                    v.positions(),
-                                    v.first(),
-                                    v.last()));
-                }
-            }
-            for (String k : keys) {
-                gridDays.remove(k);
-            }
-            ctx.output(
-                    DAILY,
-                    new VehicleDaily(
-                            day,
-                            vehicleId,
-                            type,
-                            p.positions(),
-                            p.meters() / 1000.0,
-                            p.movingMillis() / 60_000.0,
-                            p.stationaryMillis() / 60_000.0,
-                            keys.size(),
-                            p.droppedSameTime(),
-                            p.droppedTooFast(),
-                            p.droppedOutOfOrder(),
-                            p.newStarts()));
-            days.remove(day);
-        }
-        if (!doneDays.isEmpty()) {
+        if (dayDone) {
+            writeDay(vehicleId, type, p, ctx);
+            p = p.withoutDay();
             Track tr = track.value();
             long taken = tr == null ? upTo : tr.taken();
             ctx.timerService()
                     .registerEventTimeTimer(
                             Timers.roundUp(taken + s.idleStateAfter().toMillis() + tolerance, Timers.IDLE));
         }
+        if (p.isEmpty()) {
+            periods.clear();
+        } else {
+            periods.update(p);
+        }
+    }
+
+    private void writeHour(String vehicleId, String type, long hour, PeriodTotals p, Context ctx) {
+        ctx.output(
+                HOURLY,
+                new VehicleHourly(
+                        hour,
+                        vehicleId,
+                        type,
+                        p.positions(),
+                        p.meters() / 1000.0,
+                        p.movingMillis() / 60_000.0,
+                        p.stationaryMillis() / 60_000.0,
+                        p.positions() + p.dropped()));
+    }
+
+    /** Writes the open day and its grid visits, and forgets the visits. */
+    private void writeDay(String vehicleId, String type, OpenPeriods open, Context ctx) throws Exception {
+        long day = open.day();
+        PeriodTotals p = open.dayTotals();
+        if (open.grid() != null) {
+            gridDays.put(open.grid(), open.gridVisits());
+        }
+        int grids = 0;
+        for (Map.Entry<String, GridVisits> g : gridDays.entries()) {
+            GridVisits v = g.getValue();
+            ctx.output(
+                    GRID_DAY,
+                    new VehicleGridDay(
+                            day, g.getKey(), vehicleId, type, v.visits(), v.positions(), v.first(), v.last()));
+            grids++;
+        }
+        gridDays.clear();
+        ctx.output(
+                DAILY,
+                new VehicleDaily(
+                        day,
+                        vehicleId,
+                        type,
+                        p.positions(),
+                        p.meters() / 1000.0,
+                        p.movingMillis() / 60_000.0,
+                        p.stationaryMillis() / 60_000.0,
+                        grids,
+                        p.droppedSameTime(),
+                        p.droppedTooFast(),
+                        p.droppedOutOfOrder(),
+                        p.newStarts()));
     }
 
     private void clearAll() {
         track.clear();
         buffer.clear();
-        hours.clear();
-        days.clear();
+        periods.clear();
         gridDays.clear();
         stays.clear();
     }
@@ -508,17 +564,14 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     }
 
     private long localHour(long t) {
-        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(t), s.zone())
-                .truncatedTo(ChronoUnit.HOURS)
-                .toInstant()
-                .toEpochMilli();
+        return localDays.hourStart(t);
     }
 
     private long localDay(long t) {
-        return Instant.ofEpochMilli(t).atZone(s.zone()).toLocalDate().toEpochDay();
+        return localDays.day(t);
     }
 
     private long dayStart(long epochDay) {
-        return LocalDate.ofEpochDay(epochDay).atStartOfDay(s.zone()).toInstant().toEpochMilli();
+        return localDays.dayStart(epochDay);
     }
 }

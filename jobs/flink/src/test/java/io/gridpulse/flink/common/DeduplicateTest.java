@@ -174,17 +174,41 @@ class DeduplicateTest {
     }
 
     @Test
-    void aBoundedRunForgetsAPositionOnceTheWatermarkPassesItsTime() throws Exception {
+    void aBoundedRunRemembersOnlyEachVehiclesLatestTimeAndSetsNoTimers() throws Exception {
         var h = harness(Feed.VEHICLES, false);
         h.processElement(new StreamRecord<>(position("V1", 1000), 1000));
         h.processElement(new StreamRecord<>(position("V1", 1000), 1000)); // repeat, same partition: next
-        h.processWatermark(999);
-        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
-        h.processWatermark(1000);
+        h.processElement(new StreamRecord<>(position("V2", 1000), 1000));
+        h.processElement(new StreamRecord<>(position("V1", 2000), 2000));
+        h.processElement(new StreamRecord<>(position("V1", 2000), 2000));
+        assertThat(h.numEventTimeTimers()).isZero();
         assertThat(h.numKeyedStateEntries())
-                .as("one entry per vehicle at most, not per event")
-                .isZero();
-        assertThat(h.extractOutputValues()).hasSize(1);
+                .as("one entry per vehicle, not per event")
+                .isEqualTo(2);
+        assertThat(h.extractOutputValues())
+                .extracting(r -> r.position().vehicleId() + "@" + r.position().time())
+                .containsExactly("V1@1000", "V2@1000", "V1@2000");
+    }
+
+    @Test
+    void aBoundedRunStillDeduplicatesATimeEarlierThanTheLatest() throws Exception {
+        var h = harness(Feed.VEHICLES, false);
+        h.processElement(new StreamRecord<>(position("V1", 5000), 5000));
+        h.processElement(new StreamRecord<>(position("V1", 3000), 3000)); // out of order in its topic
+        h.processElement(new StreamRecord<>(position("V1", 3000), 3000));
+        h.processElement(new StreamRecord<>(position("V1", 5000), 5000));
+        assertThat(h.extractOutputValues()).extracting(r -> r.position().time()).containsExactly(5000L, 3000L);
+        h.processWatermark(3000);
+        assertThat(h.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aBoundedRunKeepsASensorsTypesAtItsLatestTimeApart() throws Exception {
+        var h = harness(Feed.SENSORS, false);
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE_MAX", 5000), 5000));
+        h.processElement(new StreamRecord<>(reading("S1", "NOISE", 5000), 5000));
+        assertThat(h.extractOutputValues()).extracting(r -> r.reading().type()).containsExactly("NOISE", "NOISE_MAX");
     }
 
     @Test

@@ -26,9 +26,15 @@ class VehicleTrackTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, PositionRow, Alert> harness(long asOf)
             throws Exception {
+        return harness(asOf, false);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PositionRow, Alert> harness(
+            long asOf, boolean timeOrdered) throws Exception {
         VehicleRuleSettings s = VehicleRuleSettings.defaults(SH).withOutOfOrderTolerance(java.time.Duration.ZERO);
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new VehicleTrack(s, FleetFixtures.reference(null, null), false, asOf)),
+                new KeyedProcessOperator<>(
+                        new VehicleTrack(s, FleetFixtures.reference(null, null), false, asOf, timeOrdered)),
                 (PositionRow p) -> p.position().vehicleId(),
                 Types.STRING);
         h.open();
@@ -235,5 +241,106 @@ class VehicleTrackTest {
         h.processWatermark(new Watermark(t + java.time.Duration.ofDays(8).toMillis()));
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(daily(h)).hasSize(1);
+    }
+
+    @Test
+    void takingTimeOrderedPositionsAsTheyArriveGivesWhatTheWatermarkBufferGives() throws Exception {
+        List<PositionRow> rows = new ArrayList<>();
+        rows.addAll(stand("T1", at("2026-10-08T22:40:00"), 25, 120.005, 30.015)); // night stop: dumping
+        long t = at("2026-10-08T22:30:00");
+        double[] lats = {30.005, 30.008, 30.011, 30.013, 30.012, 30.009, 30.006}; // through zone R1
+        for (int i = 0; i < lats.length; i++) {
+            rows.add(position("T2", VehicleType.MUCK, t + i * 60_000L, 120.015, lats[i], 20.0));
+        }
+        Random r = new Random(11);
+        for (int i = 0; i < 200; i++) { // across local midnight and from grid G1 to G2
+            rows.add(position(
+                    "G",
+                    VehicleType.GARBAGE,
+                    t + i * 20_000L,
+                    120.0 + i * 0.0001,
+                    30.005 + r.nextDouble() * 1e-4,
+                    null));
+        }
+        rows.add(position("S1", VehicleType.SWEEPER, at("2026-10-08T21:00:00"), 120.005, 30.005, 10.0));
+        rows.add(position("S1", VehicleType.SWEEPER, at("2026-10-09T07:00:00"), 120.006, 30.005, 10.0)); // silent
+        rows.add(position("S1", VehicleType.SWEEPER, at("2026-10-09T07:00:30"), 120.2, 30.005, 10.0)); // too fast
+        // silent from 12:30; only its next position, with no watermark between, shows it
+        rows.add(position("S2", VehicleType.SWEEPER, at("2026-10-08T12:00:00"), 120.005, 30.005, 10.0));
+        rows.add(position("S2", VehicleType.SWEEPER, at("2026-10-08T13:00:00"), 120.0051, 30.005, 10.0));
+        rows.sort(java.util.Comparator.comparingLong(x -> x.position().time()));
+        var buffered = harness(at("2026-10-09T06:00:00"), false);
+        var ordered = harness(at("2026-10-09T06:00:00"), true);
+        long nextWatermark = rows.get(0).position().time();
+        for (PositionRow row : rows) {
+            for (var h : List.of(buffered, ordered)) {
+                h.processElement(new StreamRecord<>(row, row.position().time()));
+            }
+            if (row.position().time() >= nextWatermark) { // a watermark every 5 minutes, one behind
+                for (var h : List.of(buffered, ordered)) {
+                    h.processWatermark(new Watermark(row.position().time() - 1));
+                }
+                nextWatermark = row.position().time() + 300_000L;
+            }
+        }
+        for (var h : List.of(buffered, ordered)) {
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+        }
+        assertThat(outputs(ordered)).isEqualTo(outputs(buffered));
+        assertThat(outputs(buffered))
+                .contains("DUMPING_SUSPECTED", "ZONE_VIOLATION", "VEHICLE_SILENT", "hourly S2")
+                .containsPattern("VEHICLE_SILENT \\S+ " + at("2026-10-08T12:30:00"))
+                .contains("daily G", "grid G1", "grid G2", "hourly T1");
+    }
+
+    /** Every output of a harness, alerts without their wall-clock emission time, in a stable order. */
+    private static String outputs(KeyedOneInputStreamOperatorTestHarness<String, PositionRow, Alert> h) {
+        List<String> out = new ArrayList<>();
+        h.extractOutputValues()
+                .forEach(a ->
+                        out.add(a.type() + " " + a.alertId() + " " + a.time() + " " + a.endedAt() + " " + a.details()));
+        daily(h).forEach(d -> out.add("daily " + d.vehicleId() + " " + d));
+        var hourly = h.getSideOutput(VehicleTrack.HOURLY);
+        if (hourly != null) {
+            hourly.forEach(x -> out.add("hourly " + x.getValue().vehicleId() + " " + x.getValue()));
+        }
+        var grid = h.getSideOutput(VehicleTrack.GRID_DAY);
+        if (grid != null) {
+            grid.forEach(x -> out.add("grid " + x.getValue().gridCode() + " " + x.getValue()));
+        }
+        java.util.Collections.sort(out);
+        return String.join("\n", out);
+    }
+
+    @Test
+    void gridVisitsCountEachEntryOfTheDayAndRestartTheNextDay() throws Exception {
+        for (boolean timeOrdered : new boolean[] {false, true}) {
+            var h = harness(Long.MAX_VALUE, timeOrdered);
+            long t = at("2026-10-08T23:00:00");
+            // G1, G1, G2, G2, G1, G2 (crossing lon 120.01), a minute apart at walking pace, then after midnight G2
+            double[] lons = {120.0085, 120.0090, 120.0105, 120.0110, 120.0095, 120.0105};
+            List<PositionRow> rows = new ArrayList<>();
+            for (int i = 0; i < lons.length; i++) {
+                rows.add(position("G", VehicleType.GARBAGE, t + i * 60_000L, lons[i], 30.005, 5.0));
+            }
+            rows.add(position("G", VehicleType.GARBAGE, at("2026-10-09T00:10:00"), 120.0105, 30.005, 5.0));
+            feed(h, rows);
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+            List<String> grid = new ArrayList<>();
+            h.getSideOutput(VehicleTrack.GRID_DAY)
+                    .forEach(x ->
+                            grid.add(java.time.LocalDate.ofEpochDay(x.getValue().day()) + " "
+                                    + x.getValue().gridCode() + " visits "
+                                    + x.getValue().visits() + " positions "
+                                    + x.getValue().positions()));
+            java.util.Collections.sort(grid);
+            assertThat(grid)
+                    .as("time ordered: %s", timeOrdered)
+                    .containsExactly(
+                            "2026-10-08 G1 visits 2 positions 3",
+                            "2026-10-08 G2 visits 2 positions 3",
+                            "2026-10-09 G2 visits 1 positions 1");
+            assertThat(daily(h)).extracting(VehicleDaily::gridsVisited).containsExactly(2L, 1L);
+        }
     }
 }

@@ -1,10 +1,7 @@
 package io.gridpulse.flink.cases.workflow;
 
+import io.gridpulse.clickhouse.Row;
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
-import io.gridpulse.flink.common.Times;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 /** The workflow's ClickHouse tables (sql/migrations/V007__case_facts.sql) and the progress table (V004). */
@@ -37,31 +34,31 @@ public final class WorkflowTables {
                     "return_count",
                     "supervised_count",
                     "last_event_time"),
-            (ps, c) -> {
-                ps.setString(1, c.caseId());
-                ps.setLong(2, c.version());
-                time(ps, 3, c.reportedAt());
-                ps.setString(4, c.source());
-                ps.setString(5, c.categoryCode());
-                decimal(ps, 6, c.lon());
-                decimal(ps, 7, c.lat());
-                ps.setString(8, c.gridCode());
-                ps.setString(9, c.community());
-                ps.setString(10, c.street());
-                ps.setString(11, c.district());
-                ps.setString(12, c.inspectorId());
-                time(ps, 13, c.verifiedAt());
-                time(ps, 14, c.registeredAt());
-                time(ps, 15, c.firstDispatchedAt());
-                time(ps, 16, c.checkedAt());
-                time(ps, 17, c.closedAt());
-                time(ps, 18, c.cancelledAt());
-                ps.setInt(19, c.suspended() ? 1 : 0);
-                ps.setString(20, c.status());
-                ps.setInt(21, c.dispatchCount());
-                ps.setInt(22, c.returnCount());
-                ps.setInt(23, c.supervisedCount());
-                time(ps, 24, c.lastEventTime());
+            (out, c) -> {
+                out.setString(1, c.caseId());
+                out.setLong(2, c.version());
+                time(out, 3, c.reportedAt());
+                out.setString(4, c.source());
+                out.setString(5, c.categoryCode());
+                decimal(out, 6, c.lon());
+                decimal(out, 7, c.lat());
+                out.setString(8, c.gridCode());
+                out.setString(9, c.community());
+                out.setString(10, c.street());
+                out.setString(11, c.district());
+                out.setString(12, c.inspectorId());
+                time(out, 13, c.verifiedAt());
+                time(out, 14, c.registeredAt());
+                time(out, 15, c.firstDispatchedAt());
+                time(out, 16, c.checkedAt());
+                time(out, 17, c.closedAt());
+                time(out, 18, c.cancelledAt());
+                out.setInt(19, c.suspended() ? 1 : 0);
+                out.setString(20, c.status());
+                out.setInt(21, c.dispatchCount());
+                out.setInt(22, c.returnCount());
+                out.setInt(23, c.supervisedCount());
+                time(out, 24, c.lastEventTime());
             });
 
     public static final TableSpec<DispatchFact> DISPATCH_FACTS = new TableSpec<>(
@@ -93,63 +90,63 @@ public final class WorkflowTables {
                     "community",
                     "street",
                     "district"),
-            (ps, d) -> {
-                ps.setString(1, d.dispatchId());
-                ps.setString(2, d.caseId());
-                ps.setLong(3, d.version());
-                ps.setString(4, d.department());
-                ps.setString(5, Times.millis(d.start()));
-                time(ps, 6, d.endTime());
-                ps.setString(7, d.endReason());
-                time(ps, 8, d.deadline());
-                time(ps, 9, d.initialDeadline());
-                ps.setString(10, d.deadlineSource());
-                ps.setInt(11, d.reworkCount());
-                ps.setInt(12, d.postponeCount());
-                ps.setInt(13, d.disposed() ? 1 : 0);
-                time(ps, 14, d.disposedAt());
-                time(ps, 15, d.firstDisposedAt());
-                time(ps, 16, d.deadlineAtDisposal());
+            (out, d) -> {
+                out.setString(1, d.dispatchId());
+                out.setString(2, d.caseId());
+                out.setLong(3, d.version());
+                out.setString(4, d.department());
+                out.setTime(5, d.start());
+                time(out, 6, d.endTime());
+                out.setString(7, d.endReason());
+                time(out, 8, d.deadline());
+                time(out, 9, d.initialDeadline());
+                out.setString(10, d.deadlineSource());
+                out.setInt(11, d.reworkCount());
+                out.setInt(12, d.postponeCount());
+                out.setInt(13, d.disposed() ? 1 : 0);
+                time(out, 14, d.disposedAt());
+                time(out, 15, d.firstDisposedAt());
+                time(out, 16, d.deadlineAtDisposal());
                 if (d.onTime() == null) {
-                    ps.setNull(17, Types.TINYINT);
+                    out.setNull(17);
                 } else {
-                    ps.setInt(17, d.onTime() ? 1 : 0);
+                    out.setInt(17, d.onTime() ? 1 : 0);
                 }
-                ps.setInt(18, d.suspended() ? 1 : 0);
-                time(ps, 19, d.suspendedSince());
-                ps.setLong(20, d.totalSuspendedMs());
-                ps.setString(21, d.source());
-                ps.setString(22, d.categoryCode());
-                ps.setString(23, d.gridCode());
-                ps.setString(24, d.community());
-                ps.setString(25, d.street());
-                ps.setString(26, d.district());
+                out.setInt(18, d.suspended() ? 1 : 0);
+                time(out, 19, d.suspendedSince());
+                out.setLong(20, d.totalSuspendedMs());
+                out.setString(21, d.source());
+                out.setString(22, d.categoryCode());
+                out.setString(23, d.gridCode());
+                out.setString(24, d.community());
+                out.setString(25, d.street());
+                out.setString(26, d.district());
             });
 
     /** Event-time progress of a live job (scope, as_of, recorded_at, run_id). */
     public static final TableSpec<Progress> PROGRESS =
-            new TableSpec<>("progress", List.of("scope", "as_of", "recorded_at", "run_id"), (ps, p) -> {
-                ps.setString(1, p.scope());
-                ps.setString(2, Times.millis(p.asOf()));
-                ps.setString(3, Times.millis(p.recordedAt()));
-                ps.setString(4, p.runId());
+            new TableSpec<>("progress", List.of("scope", "as_of", "recorded_at", "run_id"), (out, p) -> {
+                out.setString(1, p.scope());
+                out.setTime(2, p.asOf());
+                out.setTime(3, p.recordedAt());
+                out.setString(4, p.runId());
             });
 
     private WorkflowTables() {}
 
-    private static void time(PreparedStatement ps, int i, Long millis) throws SQLException {
+    private static void time(Row out, int i, Long millis) {
         if (millis == null) {
-            ps.setNull(i, Types.VARCHAR);
+            out.setNull(i);
         } else {
-            ps.setString(i, Times.millis(millis));
+            out.setTime(i, millis);
         }
     }
 
-    private static void decimal(PreparedStatement ps, int i, Double v) throws SQLException {
+    private static void decimal(Row out, int i, Double v) {
         if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
+            out.setNull(i);
         } else {
-            ps.setDouble(i, v);
+            out.setDouble(i, v);
         }
     }
 }
