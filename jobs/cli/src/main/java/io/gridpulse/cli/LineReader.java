@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Splits a file into lines of raw bytes (no decoding: a line with invalid UTF-8 must reach the
@@ -31,10 +32,16 @@ final class LineReader {
                 int from = 0;
                 for (int i = 0; i < n; i++) {
                     if (buf[i] == '\n') {
+                        lineNo++;
+                        if (!over && line.size() == 0) {
+                            // the whole line is in the buffer: one copy, not two
+                            consumer.accept(lineNo, Arrays.copyOfRange(buf, from, i), false);
+                            from = i + 1;
+                            continue;
+                        }
                         if (!over) {
                             line.write(buf, from, i - from);
                         }
-                        lineNo++;
                         consumer.accept(lineNo, line.toByteArray(), over);
                         line.reset();
                         over = false;

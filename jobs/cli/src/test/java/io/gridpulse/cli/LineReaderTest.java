@@ -47,4 +47,21 @@ class LineReaderTest {
         Files.writeString(f, "y".repeat(10) + "\n");
         assertThat(read(f, 10)).containsExactly(new Line(1, "y".repeat(10), false));
     }
+
+    @Test
+    void linesAcrossTheReadBufferBoundaryAreWhole(@TempDir Path dir) throws Exception {
+        // the reader reads 1 MiB at a time: lines of 997 bytes put line ends on every side of it
+        StringBuilder text = new StringBuilder();
+        List<Line> expected = new ArrayList<>();
+        for (int i = 1; i <= 3_000; i++) {
+            String line = (i + ":")
+                    .repeat(1)
+                    .concat("y".repeat(996 - String.valueOf(i).length()));
+            text.append(line).append('\n');
+            expected.add(new Line(i, line, false));
+        }
+        Path f = dir.resolve("c.jsonl");
+        Files.writeString(f, text);
+        assertThat(read(f, 2_000)).containsExactlyElementsOf(expected);
+    }
 }
