@@ -177,7 +177,11 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         long limit = ctx.timeDomain() == TimeDomain.PROCESSING_TIME
                 ? ts - alerts.grace().toMillis()
                 : Math.min(ts, asOf);
-        unsettle(ctx.getCurrentKey());
+        if (!live && settledEvents.value() != null) {
+            // a settled case has nothing left to signal (see settle); no event came since, or it
+            // would have been unsettled: leave it packed
+            return;
+        }
         CaseTimeline timeline = timeline();
         if (timeline.isEmpty()) {
             return;
@@ -208,6 +212,12 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
                 && end != null
                 && !armed
                 && timeline.events().get(timeline.size() - 1).time() <= limit) {
+            for (DeadlineItem item : items) {
+                if (item.instant() > limit) {
+                    // armed before the case ended, moot since (its dispatch has ended by then)
+                    ctx.timerService().deleteEventTimeTimer(item.instant());
+                }
+            }
             settle(timeline, done.keys);
         }
     }
@@ -215,7 +225,9 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
     /**
      * BOUNDED: an ended case with nothing left to time (every event and every candidate that can
      * still hold is at or before this firing) keeps its events and its done set packed, a few times
-     * smaller, until the run ends or something comes for it ({@link #unsettle}).
+     * smaller, until the run ends or an event comes for it ({@link #unsettle}). Its later
+     * candidates are moot (their dispatches have ended), so their timers are deleted; a timer that
+     * still fires for it finds nothing to do.
      */
     private void settle(CaseTimeline timeline, Set<String> doneKeys) throws Exception {
         settledEvents.update(CaseEventPack.pack(timeline.events()));
@@ -256,9 +268,8 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
     }
 
     /**
-     * Back to the working form, for an event of a settled case or a timer armed before it settled
-     * (a candidate its end has since made moot): the rest of the clock sees no difference. True
-     * when the case was settled.
+     * Back to the working form, for an event of a settled case: the rest of the clock sees no
+     * difference. True when the case was settled.
      */
     private boolean unsettle(String caseId) throws Exception {
         byte[] packed = settledEvents.value();

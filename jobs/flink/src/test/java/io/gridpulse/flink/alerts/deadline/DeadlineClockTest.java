@@ -330,6 +330,21 @@ class DeadlineClockTest {
     }
 
     @Test
+    void settlingDeletesTheTimersOfCandidatesArmedBeforeTheCaseEnded() throws Exception {
+        try (ClockRig r = dispatchedCase(END)) {
+            r.watermark(at(1));
+            assertThat(r.clockTimers())
+                    .as("the warning at 9h and the deadline at 11h")
+                    .isEqualTo(2);
+            r.send(ev("X", DISPOSED, at(3)), ev("C", CLOSED, at(4))).watermark(at(4));
+            assertThat(settled(r)).isTrue();
+            assertThat(r.clockTimers()).as(r.census()).isZero();
+            r.watermark(Long.MAX_VALUE);
+            assertThat(r.alerts()).isEmpty();
+        }
+    }
+
+    @Test
     void boundedAnOpenCaseOrOneWithAnEventAheadDoesNotSettle() throws Exception {
         try (ClockRig r = dispatchedCase(END)) {
             r.watermark(at(5));
