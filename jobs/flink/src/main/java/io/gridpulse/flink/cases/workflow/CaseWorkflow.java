@@ -15,11 +15,14 @@ import io.gridpulse.domain.workflow.CaseStatus;
 import io.gridpulse.domain.workflow.CaseTimeline;
 import io.gridpulse.domain.workflow.CategoryLimits;
 import io.gridpulse.flink.cases.CaseEventRow;
+import io.gridpulse.flink.common.Located;
 import io.gridpulse.flink.common.ProgressCounters;
 import io.gridpulse.flink.common.ReferenceData;
 import io.gridpulse.flink.common.Tags;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -102,6 +105,7 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
     private transient Counter replays;
     private transient Counter purged;
     private transient Counter settledCases;
+    private transient Map<String, String> names;
 
     /**
      * @param live LIVE mode: coalesce on the watermark, purge finished cases, reject CASE_PURGED
@@ -145,6 +149,24 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
         replays = getRuntimeContext().getMetricGroup().counter("caseReplays");
         purged = getRuntimeContext().getMetricGroup().counter("casesPurged");
         settledCases = getRuntimeContext().getMetricGroup().counter("casesSettled");
+        names = new HashMap<>();
+    }
+
+    /**
+     * The location with its grid code and area names shared with every other case's: each record
+     * arrives with its own copies, and a year of cases kept a million copies of a few thousand
+     * names. The pool holds only names of the city's grids and areas.
+     */
+    private Located shared(Located l) {
+        if (l == null || l.gridCode() == null) {
+            return l;
+        }
+        return new Located(
+                l.lon(), l.lat(), name(l.gridCode()), name(l.community()), name(l.street()), name(l.district()));
+    }
+
+    private String name(String s) {
+        return s == null ? null : names.computeIfAbsent(s, k -> k);
     }
 
     /** The descriptor of a settled case's packed events (BOUNDED). */
@@ -188,7 +210,7 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
         if (e.type() == CaseEventType.REPORTED) {
             ReportLocation r = report.value();
             if (r == null || r.isAfter(e.time(), e.eventId())) {
-                report.update(new ReportLocation(e.eventId(), e.time(), row.located()));
+                report.update(new ReportLocation(e.eventId(), e.time(), shared(row.located())));
             }
         }
         if (replayAt.value() == null) {

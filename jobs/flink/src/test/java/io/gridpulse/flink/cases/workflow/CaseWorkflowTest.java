@@ -484,6 +484,50 @@ class CaseWorkflowTest {
     }
 
     @Test
+    void reportLocationsOfManyCasesShareTheirGridAndAreaNames() throws Exception {
+        var h = harness(false, bj("2026-12-31T00:00"));
+        for (String caseId : List.of("C1", "C2")) {
+            CaseEvent r = reported("R-" + caseId, bj("2026-10-13T09:00"));
+            CaseEvent e = new CaseEvent(
+                    r.eventId(),
+                    caseId,
+                    r.type(),
+                    r.time(),
+                    r.source(),
+                    r.categoryCode(),
+                    r.lon(),
+                    r.lat(),
+                    r.crs(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            // each record brings its own copies of the names, as after a network shuffle
+            Located copy = new Located(
+                    118.79, 32.06, new String("G-001"), new String("社区"), new String("街道"), new String("区"));
+            h.processElement(new StreamRecord<>(new CaseEventRow(e, copy, 0L), e.time()));
+        }
+        var backend = h.getOperator().getKeyedStateBackend();
+        List<Located> kept = new ArrayList<>();
+        for (String caseId : List.of("C1", "C2")) {
+            backend.setCurrentKey(caseId);
+            kept.add(backend.getPartitionedState(
+                            org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                            org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                            CaseWorkflow.reportDescriptor())
+                    .value()
+                    .located());
+        }
+        assertThat(kept.get(0)).isEqualTo(kept.get(1));
+        assertThat(kept.get(1).gridCode()).isSameAs(kept.get(0).gridCode());
+        assertThat(kept.get(1).community()).isSameAs(kept.get(0).community());
+        assertThat(kept.get(1).street()).isSameAs(kept.get(0).street());
+        assertThat(kept.get(1).district()).isSameAs(kept.get(0).district());
+    }
+
+    @Test
     void stateAndRowsUsePojoSerializersNeverKryo() {
         SerializerConfigImpl config = new SerializerConfigImpl();
         config.setGenericTypes(false);
