@@ -79,8 +79,9 @@ import org.apache.flink.util.Collector;
  * workflow's other jobs).
  *
  * <p>Bounded ({@code process}), an ended case with nothing left to time settles: its events and
- * its done set are packed into two byte arrays until the run ends, and unpacked when an event or
- * an old timer comes for it, so the clock behaves exactly as if they had stayed as they were.
+ * its done set are packed into two byte arrays until the run ends, and unpacked when an event
+ * comes for it, so the clock behaves exactly as if they had stayed as they were. Its later
+ * candidates are moot (every dispatch has ended), so their timers are deleted.
  * Nothing is forgotten before the input ends, and then the run ends
  * with its state: so no forget timer at all. One would fire after the as-of time, for every ended
  * case at once, at the end of the input: a replay that finds nothing left to signal (every instant
