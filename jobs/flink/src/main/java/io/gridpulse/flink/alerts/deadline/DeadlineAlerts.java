@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridpulse.domain.alert.Alert;
 import io.gridpulse.domain.alert.AlertType;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import io.gridpulse.domain.codec.IsoTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.cep.functions.PatternProcessFunction;
@@ -24,7 +22,6 @@ import org.apache.flink.util.Collector;
 public final class DeadlineAlerts {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
 
     private DeadlineAlerts() {}
 
@@ -67,6 +64,6 @@ public final class DeadlineAlerts {
     }
 
     static String iso(long millis) {
-        return ISO.format(Instant.ofEpochMilli(millis));
+        return IsoTime.format(millis);
     }
 }
