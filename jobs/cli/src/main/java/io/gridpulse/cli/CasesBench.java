@@ -73,12 +73,7 @@ final class CasesBench {
                 lines / total, lines / job);
         out.printf(
                 "  CPU time of this JVM (publisher, Flink, sinks) %.1f s: less sensitive to the machine's other load%n",
-                ProcessHandle.current()
-                                .info()
-                                .totalCpuDuration()
-                                .map(d -> d.toMillis())
-                                .orElse(-1L)
-                        / 1e3);
+                ProcessCpu.seconds());
         out.printf(
                 "  peak resident memory (VmHWM) %s, heap max %,d MB%n",
                 procStatus("VmHWM"), Runtime.getRuntime().maxMemory() >> 20);

@@ -114,9 +114,9 @@ final class E2eBench {
         StreamExecutionEnvironment full = environment(settings, checkpoints);
         new VehicleIngestJob(settings, reference, source(settings, reference, start, end), new Outputs(settings))
                 .build(full);
-        long cpu0 = processCpuNanos();
+        double cpu0 = ProcessCpu.seconds();
         double fullSeconds = time(full, "bench e2e: vehicle job", err);
-        double fullCpu = (processCpuNanos() - cpu0) / 1e9;
+        double fullCpu = ProcessCpu.seconds() - cpu0;
         long written = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_positions");
         long hours = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_hourly");
         err.printf(
@@ -135,9 +135,9 @@ final class E2eBench {
                         "vehicles-source",
                         TypeInformation.of(FeedRecord.class))
                 .sinkTo(new DiscardingSink<>());
-        cpu0 = processCpuNanos();
+        cpu0 = ProcessCpu.seconds();
         double readSeconds = time(read, "bench e2e: read and parse", err);
-        double readCpu = (processCpuNanos() - cpu0) / 1e9;
+        double readCpu = ProcessCpu.seconds() - cpu0;
         err.printf("bench: read and parse: %.1f s (this JVM's CPU %.1f s)%n", readSeconds, readCpu);
         try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
             topics.delete(List.of(topic));
@@ -165,16 +165,6 @@ final class E2eBench {
             JobSettings s, ReferenceData reference, Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
         return FeedSource.bounded(
                 s, Feed.VEHICLES, new FeedDecoders(Feed.VEHICLES, reference, s.phoneHashKey()), start, end);
-    }
-
-    /**
-     * CPU time of this JVM (all its threads): other work on the machine changes the wall-clock
-     * figures, much less the CPU a job needs.
-     */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /** The one-minute load average (other work on the machine skews the figures), or "?". */

@@ -35,4 +35,22 @@ public interface Row {
 
     /** NULL, for Nullable columns. */
     void setNull(int column);
+
+    /** A Nullable Float32/Float64 column: NULL when {@code value} is. */
+    default void setNullableDouble(int column, Number value) {
+        if (value == null) {
+            setNull(column);
+        } else {
+            setDouble(column, value.doubleValue());
+        }
+    }
+
+    /** A Nullable DateTime/DateTime64 column: NULL when {@code epochMillis} is. */
+    default void setNullableTime(int column, Long epochMillis) {
+        if (epochMillis == null) {
+            setNull(column);
+        } else {
+            setTime(column, epochMillis);
+        }
+    }
 }

@@ -109,6 +109,23 @@ class RowBinaryRowTest {
                 .isTrue();
     }
 
+    @Test
+    void nullableSettersWriteNullForAMissingValueAndTheValueOtherwise() {
+        assertThat(encode(
+                        List.of(
+                                "Nullable(Float32)",
+                                "Nullable(Float32)",
+                                "Nullable(DateTime64(3))",
+                                "Nullable(DateTime64(3))"),
+                        r -> {
+                            r.setNullableDouble(1, null);
+                            r.setNullableDouble(2, 1.0f);
+                            r.setNullableTime(3, null);
+                            r.setNullableTime(4, 5L);
+                        }))
+                .isEqualTo("01" + "00" + "0000803f" + "01" + "00" + le(5, 8));
+    }
+
     private static String le(long v, int bytes) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < bytes; i++) {

@@ -30,11 +30,7 @@ public final class AlertTable {
                 out.setString(2, a.type().name());
                 out.setTime(3, a.time());
                 out.setTime(4, a.emittedAt());
-                if (a.endedAt() == null) {
-                    out.setNull(5);
-                } else {
-                    out.setTime(5, a.endedAt());
-                }
+                out.setNullableTime(5, a.endedAt());
                 out.setInt(6, a.revision());
                 out.setString(7, a.severity());
                 out.setString(8, nz(a.caseId()));

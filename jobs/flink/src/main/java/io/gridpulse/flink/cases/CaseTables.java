@@ -53,11 +53,7 @@ public final class CaseTables {
                 out.setString(12, l.street());
                 out.setString(13, l.district());
                 out.setString(14, nz(e.department()));
-                if (e.deadline() == null) {
-                    out.setNull(15);
-                } else {
-                    out.setTime(15, e.deadline());
-                }
+                out.setNullableTime(15, e.deadline());
                 out.setString(16, nz(e.inspectorId()));
                 out.setString(17, nz(e.address()));
                 out.setString(18, nz(e.description()));

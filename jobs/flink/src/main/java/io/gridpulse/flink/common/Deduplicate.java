@@ -39,6 +39,9 @@ import org.apache.flink.util.Collector;
  */
 public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, FeedRecord> {
 
+    /** The tag of a vehicle position, which has no reading type. */
+    private static final String NO_TYPE = "\u0000\u0000";
+
     private final Feed feed;
     private final boolean live;
     private final long allowedLatenessMillis;
@@ -98,7 +101,7 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
         }
         if (feed != Feed.CASES) {
             // The identity alone decides: a vehicle's time, a sensor's type and time.
-            String tag = "\u0000" + (r.reading() != null ? r.reading().type() : "") + "\u0000";
+            String tag = r.reading() != null ? "\u0000" + r.reading().type() + "\u0000" : NO_TYPE;
             if (!live && inOrder(r, t, tag, out)) {
                 return;
             }

@@ -29,16 +29,8 @@ public final class VehicleTables {
                 out.setDouble(3, row.located().lon());
                 out.setDouble(4, row.located().lat());
                 out.setString(5, p.crs() == null ? "" : p.crs().name());
-                if (p.speed() == null) {
-                    out.setNull(6);
-                } else {
-                    out.setFloat(6, p.speed().floatValue());
-                }
-                if (p.heading() == null) {
-                    out.setNull(7);
-                } else {
-                    out.setFloat(7, p.heading().floatValue());
-                }
+                out.setNullableDouble(6, p.speed());
+                out.setNullableDouble(7, p.heading());
                 out.setString(8, row.vehicleType());
                 out.setString(9, p.plate() == null ? "" : p.plate());
                 out.setString(10, row.located().gridCode());

@@ -1,6 +1,5 @@
 package io.gridpulse.flink.cases.workflow;
 
-import io.gridpulse.clickhouse.Row;
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
 import java.util.List;
 
@@ -37,28 +36,28 @@ public final class WorkflowTables {
             (out, c) -> {
                 out.setString(1, c.caseId());
                 out.setLong(2, c.version());
-                time(out, 3, c.reportedAt());
+                out.setNullableTime(3, c.reportedAt());
                 out.setString(4, c.source());
                 out.setString(5, c.categoryCode());
-                decimal(out, 6, c.lon());
-                decimal(out, 7, c.lat());
+                out.setNullableDouble(6, c.lon());
+                out.setNullableDouble(7, c.lat());
                 out.setString(8, c.gridCode());
                 out.setString(9, c.community());
                 out.setString(10, c.street());
                 out.setString(11, c.district());
                 out.setString(12, c.inspectorId());
-                time(out, 13, c.verifiedAt());
-                time(out, 14, c.registeredAt());
-                time(out, 15, c.firstDispatchedAt());
-                time(out, 16, c.checkedAt());
-                time(out, 17, c.closedAt());
-                time(out, 18, c.cancelledAt());
+                out.setNullableTime(13, c.verifiedAt());
+                out.setNullableTime(14, c.registeredAt());
+                out.setNullableTime(15, c.firstDispatchedAt());
+                out.setNullableTime(16, c.checkedAt());
+                out.setNullableTime(17, c.closedAt());
+                out.setNullableTime(18, c.cancelledAt());
                 out.setInt(19, c.suspended() ? 1 : 0);
                 out.setString(20, c.status());
                 out.setInt(21, c.dispatchCount());
                 out.setInt(22, c.returnCount());
                 out.setInt(23, c.supervisedCount());
-                time(out, 24, c.lastEventTime());
+                out.setNullableTime(24, c.lastEventTime());
             });
 
     public static final TableSpec<DispatchFact> DISPATCH_FACTS = new TableSpec<>(
@@ -96,24 +95,24 @@ public final class WorkflowTables {
                 out.setLong(3, d.version());
                 out.setString(4, d.department());
                 out.setTime(5, d.start());
-                time(out, 6, d.endTime());
+                out.setNullableTime(6, d.endTime());
                 out.setString(7, d.endReason());
-                time(out, 8, d.deadline());
-                time(out, 9, d.initialDeadline());
+                out.setNullableTime(8, d.deadline());
+                out.setNullableTime(9, d.initialDeadline());
                 out.setString(10, d.deadlineSource());
                 out.setInt(11, d.reworkCount());
                 out.setInt(12, d.postponeCount());
                 out.setInt(13, d.disposed() ? 1 : 0);
-                time(out, 14, d.disposedAt());
-                time(out, 15, d.firstDisposedAt());
-                time(out, 16, d.deadlineAtDisposal());
+                out.setNullableTime(14, d.disposedAt());
+                out.setNullableTime(15, d.firstDisposedAt());
+                out.setNullableTime(16, d.deadlineAtDisposal());
                 if (d.onTime() == null) {
                     out.setNull(17);
                 } else {
                     out.setInt(17, d.onTime() ? 1 : 0);
                 }
                 out.setInt(18, d.suspended() ? 1 : 0);
-                time(out, 19, d.suspendedSince());
+                out.setNullableTime(19, d.suspendedSince());
                 out.setLong(20, d.totalSuspendedMs());
                 out.setString(21, d.source());
                 out.setString(22, d.categoryCode());
@@ -133,20 +132,4 @@ public final class WorkflowTables {
             });
 
     private WorkflowTables() {}
-
-    private static void time(Row out, int i, Long millis) {
-        if (millis == null) {
-            out.setNull(i);
-        } else {
-            out.setTime(i, millis);
-        }
-    }
-
-    private static void decimal(Row out, int i, Double v) {
-        if (v == null) {
-            out.setNull(i);
-        } else {
-            out.setDouble(i, v);
-        }
-    }
 }
