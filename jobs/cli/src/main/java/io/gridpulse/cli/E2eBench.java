@@ -3,8 +3,6 @@ package io.gridpulse.cli;
 import io.gridpulse.clickhouse.ClickHouseConnections;
 import io.gridpulse.clickhouse.ClickHouseSettings;
 import io.gridpulse.clickhouse.Migrations;
-import io.gridpulse.domain.codec.IsoTime;
-import io.gridpulse.domain.grid.Grid;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.flink.Environments;
 import io.gridpulse.flink.JobSettings;
@@ -19,18 +17,15 @@ import io.gridpulse.flink.vehicles.VehicleIngestJob;
 import io.gridpulse.stack.Endpoints;
 import io.gridpulse.stack.KafkaTopics;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -41,11 +36,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.locationtech.jts.geom.Point;
 
 /**
- * {@code ./gridpulse bench e2e [--events N] [--parallelism P]}: loads N vehicle positions (default
- * 5,000,000; vehicles driving between the demo city's grids, one position every 10 s) into a
+ * {@code ./gridpulse bench e2e [--events N] [--parallelism P] [--sink-batch ROWS]}: loads N vehicle
+ * positions (default 5,000,000; the {@link BenchFleet} driving between the demo city's grids) into a
  * fresh topic, then times, in one run, the whole vehicle job (Kafka, parse, validate,
  * deduplicate, grid, steps, hourly windows, every position and hour written to ClickHouse) and a
  * job that only reads and parses the same offsets with the same source, decoder and parallelism.
@@ -55,14 +49,12 @@ import org.locationtech.jts.geom.Point;
  */
 final class E2eBench {
 
-    private static final String[] TYPES = {"MUCK", "SWEEPER", "GARBAGE", "SPRINKLER", "PATROL"};
-    private static final int TICK_SECONDS = 10;
-
     private E2eBench() {}
 
     /** {@code args}: the options after {@code bench e2e}. */
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        var a = io.gridpulse.flink.Args.parse(args, java.util.Set.of("events", "parallelism"), java.util.Set.of());
+        var a = io.gridpulse.flink.Args.parse(
+                args, java.util.Set.of("events", "parallelism", "sink-batch"), java.util.Set.of());
         long events = Long.parseLong(a.get("events", "5000000"));
         String loadAtStart = loadAverage();
         int parallelism = Integer.parseInt(a.get("parallelism", "2"));
@@ -104,7 +96,7 @@ final class E2eBench {
                 Duration.ZERO,
                 JobSettings.DEFAULT_IDLENESS,
                 LocalRun.BOUNDED_CHECKPOINT_INTERVAL,
-                JobSettings.DEFAULT_SINK_BATCH_SIZE,
+                Integer.parseInt(a.get("sink-batch", String.valueOf(JobSettings.DEFAULT_SINK_BATCH_SIZE))),
                 parallelism,
                 PhoneKey.fromEnvironment(System.getenv()));
         Path checkpoints = LocalRun.checkpointRoot().resolve("bench-" + System.currentTimeMillis());
@@ -199,39 +191,9 @@ final class E2eBench {
         }
     }
 
-    /**
-     * Vehicles drive from grid to grid (towards a random grid's centroid at 20-50 km/h), one
-     * position every 10 s, all vehicles at each tick; sent keyed by vehicle, in time order.
-     * Returns the latest event time.
-     */
+    /** Sends the bench fleet's positions ({@link BenchFleet}) keyed by vehicle; returns the latest event time. */
     static long load(String topic, long events, ReferenceData reference, String bootstrap, PrintStream err)
             throws Exception {
-        List<Grid> grids = reference.gridSet().grids();
-        double[][] targets = new double[grids.size()][];
-        for (int i = 0; i < grids.size(); i++) {
-            Point c = grids.get(i).geometry().getCentroid();
-            targets[i] = new double[] {c.getX(), c.getY()};
-        }
-        int vehicles = 2_000;
-        Random rnd = new Random(42);
-        double[] lon = new double[vehicles];
-        double[] lat = new double[vehicles];
-        int[] target = new int[vehicles];
-        double[] kmh = new double[vehicles];
-        byte[][] keys = new byte[vehicles][];
-        String[] prefix = new String[vehicles];
-        for (int v = 0; v < vehicles; v++) {
-            int g = rnd.nextInt(targets.length);
-            lon[v] = targets[g][0];
-            lat[v] = targets[g][1];
-            target[v] = rnd.nextInt(targets.length);
-            kmh[v] = 20 + rnd.nextInt(30);
-            String id = String.format("BV%05d", v);
-            keys[v] = id.getBytes(StandardCharsets.UTF_8);
-            prefix[v] = "{\"vehicleId\":\"" + id + "\",\"vehicleType\":\"" + TYPES[v % TYPES.length]
-                    + "\",\"plate\":\"陕K" + String.format("%05d", v) + "\",\"time\":\"";
-        }
-        long base = Instant.parse("2026-10-12T00:00:00Z").toEpochMilli();
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("key.serializer", ByteArraySerializer.class.getName());
@@ -242,58 +204,31 @@ final class E2eBench {
         p.put("buffer.memory", String.valueOf(256L * 1024 * 1024));
         p.put("compression.type", "lz4");
         AtomicReference<Exception> failure = new AtomicReference<>();
-        long sent = 0;
-        long time = base;
-        long lastReport = System.nanoTime();
-        StringBuilder b = new StringBuilder(256);
+        long[] lastReport = {System.nanoTime()};
+        long[] sent = {0};
+        long latest;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            for (int tick = 0; sent < events; tick++) {
-                time = base + tick * TICK_SECONDS * 1000L;
-                String t = IsoTime.format(time);
-                for (int v = 0; v < vehicles && sent < events; v++) {
-                    double step = kmh[v] * TICK_SECONDS / 3600.0; // km this tick
-                    double dx = (targets[target[v]][0] - lon[v]) * 111.32 * Math.cos(Math.toRadians(lat[v]));
-                    double dy = (targets[target[v]][1] - lat[v]) * 110.57;
-                    double dist = Math.sqrt(dx * dx + dy * dy);
-                    double heading = (Math.toDegrees(Math.atan2(dx, dy)) + 360) % 360;
-                    if (dist <= step) {
-                        lon[v] = targets[target[v]][0];
-                        lat[v] = targets[target[v]][1];
-                        target[v] = rnd.nextInt(targets.length);
-                    } else {
-                        lon[v] += dx / dist * step / (111.32 * Math.cos(Math.toRadians(lat[v])));
-                        lat[v] += dy / dist * step / 110.57;
+            latest = new BenchFleet(reference).generate(events, (key, value) -> {
+                producer.send(new ProducerRecord<>(topic, key, value), (md, ex) -> {
+                    if (ex != null) {
+                        failure.compareAndSet(null, ex);
                     }
-                    b.setLength(0);
-                    b.append(prefix[v]).append(t).append("\",\"lon\":");
-                    b.append(Math.round(lon[v] * 1e6) / 1e6).append(",\"lat\":").append(Math.round(lat[v] * 1e6) / 1e6);
-                    b.append(",\"speed\":")
-                            .append(kmh[v])
-                            .append(",\"heading\":")
-                            .append(Math.round(heading));
-                    b.append('}');
-                    producer.send(
-                            new ProducerRecord<>(topic, keys[v], b.toString().getBytes(StandardCharsets.UTF_8)),
-                            (md, ex) -> {
-                                if (ex != null) {
-                                    failure.compareAndSet(null, ex);
-                                }
-                            });
-                    sent++;
+                });
+                if (++sent[0] % 10_000 == 0) {
+                    if (failure.get() != null) {
+                        throw new IllegalStateException("loading the bench topic failed", failure.get());
+                    }
+                    if (System.nanoTime() - lastReport[0] > 5_000_000_000L) {
+                        err.printf("bench: loading: %,d of %,d positions%n", sent[0], events);
+                        lastReport[0] = System.nanoTime();
+                    }
                 }
-                if (failure.get() != null) {
-                    throw new IllegalStateException("loading the bench topic failed", failure.get());
-                }
-                if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                    err.printf("bench: loading: %,d of %,d positions%n", sent, events);
-                    lastReport = System.nanoTime();
-                }
-            }
+            });
             producer.flush();
         }
         if (failure.get() != null) {
             throw new IllegalStateException("loading the bench topic failed", failure.get());
         }
-        return time;
+        return latest;
     }
 }

@@ -143,6 +143,15 @@ public final class DailyHours implements Serializable {
         throw new IllegalStateException("hours " + text + " never accumulate " + durationMillis + " ms");
     }
 
+    /**
+     * When {@code instantMillis} lies in these hours: the first later instant at which they stop
+     * applying (Long.MAX_VALUE when they cover the whole day), so every instant in between lies
+     * in them too; -1 when it lies outside them.
+     */
+    public long insideUntil(long instantMillis, ZoneId zone) {
+        return contains(instantMillis, zone) ? nextEnd(instantMillis, zone) : -1;
+    }
+
     /** The first instant after {@code fromMillis} (inside the hours) at which they stop applying. */
     private long nextEnd(long fromMillis, ZoneId zone) {
         LocalDate day = Instant.ofEpochMilli(fromMillis).atZone(zone).toLocalDate();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridpulse.domain.alert.Alert;
 import io.gridpulse.domain.alert.AlertType;
 import io.gridpulse.domain.calendar.DailyHours;
+import io.gridpulse.domain.calendar.HoursClock;
 import io.gridpulse.domain.calendar.ZoneDays;
 import io.gridpulse.domain.vehicle.Cleaned;
 import io.gridpulse.domain.vehicle.DropReason;
@@ -84,12 +85,11 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private transient ZoneWatch zoneWatch;
     private transient StopWatch stopWatch;
     private transient Zones zones;
-    private transient Map<String, DailyHours> serviceHours;
+    private transient Map<String, HoursClock> serviceHours;
     private transient ZoneDays localDays;
     private transient long tolerance;
     private transient ValueState<Track> track;
     private transient MapState<Long, PositionRow> buffer;
-    private transient ValueState<OpenPeriods> periods;
     /** The open day's visits by grid code. */
     private transient MapState<String, GridVisits> gridDays;
 
@@ -132,7 +132,6 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         var rc = getRuntimeContext();
         track = rc.getState(new ValueStateDescriptor<>("track", TypeInformation.of(Track.class)));
         buffer = rc.getMapState(new MapStateDescriptor<>("buffer", Types.LONG, TypeInformation.of(PositionRow.class)));
-        periods = rc.getState(new ValueStateDescriptor<>("periods", TypeInformation.of(OpenPeriods.class)));
         gridDays = rc.getMapState(
                 new MapStateDescriptor<>("dayGrids", Types.STRING, TypeInformation.of(GridVisits.class)));
         stays = rc.getMapState(new MapStateDescriptor<>("stays", Types.STRING, TypeInformation.of(ZoneStay.class)));
@@ -150,17 +149,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         if (tr == null) {
             tr = Track.empty(row.vehicleType());
         }
-        tr = new Track(
-                tr.cleaner(),
-                row.vehicleType(),
-                Math.max(tr.lastSeen(), t),
-                tr.taken(),
-                tr.lastGrid(),
-                tr.lastDay(),
-                tr.stop(),
-                tr.stopAlerted(),
-                tr.silentFrom(),
-                tr.silentDeadline());
+        tr = tr.seen(row.vehicleType(), t);
         long wm = ctx.timerService().currentWatermark();
         if (t <= tr.taken() || (wm != Long.MIN_VALUE && t + tolerance <= wm)) {
             // live only: later positions were taken already
@@ -207,7 +196,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         }
         tr = deadlines(tr, vehicleId, upTo, ctx, out);
         if (buffer.isEmpty()
-                && periods.value() == null
+                && tr.open() == null
                 && tr.taken() + s.idleStateAfter().toMillis() <= upTo
                 && tr.silentDeadline() < 0) {
             clearAll();
@@ -224,21 +213,23 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         Cleaned c = cleaner.clean(tr.cleaner(), t, lon, lat);
         long hour = localHour(t);
         long day = localDay(t);
-        OpenPeriods open = addTotals(row.position().vehicleId(), tr.vehicleType(), hour, day, c, ctx);
+        OpenPeriods open = addTotals(row.position().vehicleId(), tr.vehicleType(), hour, day, c, tr.periods(), ctx);
         if (!c.kept()) {
-            periods.update(open);
             countDrop(c.dropped());
             return new Track(
-                    c.state(),
-                    tr.vehicleType(),
-                    tr.lastSeen(),
-                    Math.max(tr.taken(), t),
-                    tr.lastGrid(),
-                    tr.lastDay(),
-                    tr.stop(),
-                    tr.stopAlerted(),
-                    tr.silentFrom(),
-                    tr.silentDeadline());
+                            c.state(),
+                            tr.vehicleType(),
+                            tr.lastSeen(),
+                            Math.max(tr.taken(), t),
+                            tr.lastGrid(),
+                            tr.lastDay(),
+                            tr.stop(),
+                            tr.stopAlerted(),
+                            tr.silentFrom(),
+                            tr.silentDeadline(),
+                            null,
+                            tr.zoneStays())
+                    .withOpen(open);
         }
         String grid = row.located().gridCode();
         if (!grid.isEmpty()) {
@@ -262,11 +253,11 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                                     Math.min(v.first(), t),
                                     Math.max(v.last(), t)));
         }
-        periods.update(open);
         Stop stop = tr.stop();
+        int zoneStays = tr.zoneStays();
         String vehicleId = row.position().vehicleId();
         if (MUCK.equals(row.vehicleType())) {
-            zoneRules(vehicleId, row, t, lon, lat, out);
+            zoneStays = zoneRules(vehicleId, row, t, lon, lat, zoneStays, out);
             Double speed = row.position().speed();
             double kmh = speed != null ? speed : c.stepKmh();
             Stop next = stopWatch.onPosition(stop, t, lon, lat, kmh);
@@ -276,7 +267,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             }
             stop = next;
         }
-        long deadline = service(tr.vehicleType()).afterInside(t, s.silentAfter().toMillis(), s.zone());
+        long deadline = service(tr.vehicleType()).afterInside(t, s.silentAfter().toMillis());
         if (deadline == Long.MAX_VALUE) {
             deadline = -1;
         }
@@ -301,7 +292,19 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             }
         }
         return new Track(
-                c.state(), row.vehicleType(), tr.lastSeen(), t, grid, day, stop, tr.stopAlerted(), t, deadline);
+                        c.state(),
+                        row.vehicleType(),
+                        tr.lastSeen(),
+                        t,
+                        grid,
+                        day,
+                        stop,
+                        tr.stopAlerted(),
+                        t,
+                        deadline,
+                        null,
+                        zoneStays)
+                .withOpen(open);
     }
 
     /** The timer standing for a silence deadline: wall clock plus grace live, event-time grid otherwise. */
@@ -314,12 +317,9 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
      * different period still open is complete (its positions all came before this one) and is
      * written first; normally the deadline before the position has written it already.
      */
-    private OpenPeriods addTotals(String vehicleId, String type, long hour, long day, Cleaned c, Context ctx)
+    private OpenPeriods addTotals(
+            String vehicleId, String type, long hour, long day, Cleaned c, OpenPeriods p, Context ctx)
             throws Exception {
-        OpenPeriods p = periods.value();
-        if (p == null) {
-            p = OpenPeriods.NONE;
-        }
         if (p.hourTotals() != null && p.hour() != hour) {
             writeHour(vehicleId, type, p.hour(), p.hourTotals(), ctx);
             p = p.withoutHour();
@@ -341,10 +341,15 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         return new OpenPeriods(hour, h.add(c, s.steps()), day, d.add(c, s.steps()), p.grid(), p.gridVisits());
     }
 
-    private void zoneRules(String vehicleId, PositionRow row, long t, double lon, double lat, Collector<Alert> out)
+    /** Returns how many zones the vehicle has an open stay in after this position. */
+    private int zoneRules(
+            String vehicleId, PositionRow row, long t, double lon, double lat, int openStays, Collector<Alert> out)
             throws Exception {
         for (Zone z : zones.restricted()) {
             boolean inside = z.contains(lon, lat);
+            if (!inside && openStays == 0) {
+                continue;
+            }
             ZoneStay before = stays.get(z.id());
             if (before == null && !inside) {
                 continue;
@@ -352,8 +357,10 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             ZoneWatch.Step step = zoneWatch.onPosition(before, inside, t, z.hours());
             if (step.stay() == null) {
                 stays.remove(z.id());
+                openStays -= before != null ? 1 : 0;
             } else {
                 stays.put(z.id(), step.stay());
+                openStays += before == null ? 1 : 0;
             }
             long start = before != null ? before.start() : step.stay().start();
             if (step.opened() >= 0 && step.opened() <= asOf) {
@@ -369,6 +376,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                 out.collect(a.endedAt(step.endedAt(), System.currentTimeMillis()));
             }
         }
+        return openStays;
     }
 
     private Alert zoneAlert(String vehicleId, Zone z, long stayStart, long at, String grid) {
@@ -403,42 +411,29 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             }
             silentDeadline = -1;
         }
-        flush(vehicleId, tr.vehicleType(), upTo, ctx);
-        return new Track(
-                tr.cleaner(),
-                tr.vehicleType(),
-                tr.lastSeen(),
-                tr.taken(),
-                tr.lastGrid(),
-                tr.lastDay(),
-                stop,
-                stopAlerted,
-                tr.silentFrom(),
-                silentDeadline);
+        OpenPeriods open =
+                tr.open() == null ? null : flush(vehicleId, tr.vehicleType(), tr.open(), tr.taken(), upTo, ctx);
+        if (open == tr.open()
+                && stop == tr.stop()
+                && stopAlerted == tr.stopAlerted()
+                && silentDeadline == tr.silentDeadline()) {
+            return tr;
+        }
+        return tr.withStop(stop, stopAlerted, silentDeadline).withOpen(open);
     }
 
     private void wallClockSilence(Track tr, long now, String vehicleId, Collector<Alert> out) throws Exception {
         long d = tr.silentDeadline();
         if (d >= 0 && now >= d + s.alertGrace().toMillis() && tr.lastSeen() <= tr.silentFrom()) {
             out.collect(silentAlert(vehicleId, tr));
-            track.update(new Track(
-                    tr.cleaner(),
-                    tr.vehicleType(),
-                    tr.lastSeen(),
-                    tr.taken(),
-                    tr.lastGrid(),
-                    tr.lastDay(),
-                    tr.stop(),
-                    tr.stopAlerted(),
-                    tr.silentFrom(),
-                    -1));
+            track.update(tr.withStop(tr.stop(), tr.stopAlerted(), -1));
         }
     }
 
     private Alert silentAlert(String vehicleId, Track tr) {
         ObjectNode d = JSON.createObjectNode();
         d.put("lastPositionAt", Instant.ofEpochMilli(tr.silentFrom()).toString());
-        d.put("serviceHours", service(tr.vehicleType()).toString());
+        d.put("serviceHours", service(tr.vehicleType()).hours().toString());
         d.put("vehicleType", tr.vehicleType());
         return alert(
                 AlertType.VEHICLE_SILENT, vehicleId, tr.silentDeadline(), "INFO", tr.lastGrid(), d, tr.silentFrom());
@@ -467,16 +462,16 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
                 details.toString());
     }
 
-    /** Writes the open hour and day if they ended at or before {@code upTo} (all their positions are taken). */
-    private void flush(String vehicleId, String type, long upTo, Context ctx) throws Exception {
-        OpenPeriods p = periods.value();
-        if (p == null) {
-            return;
-        }
+    /**
+     * Writes the open hour and day if they ended at or before {@code upTo} (all their positions
+     * are taken); returns what stays open ({@code p} itself when nothing ended), null for nothing.
+     */
+    private OpenPeriods flush(String vehicleId, String type, OpenPeriods p, long taken, long upTo, Context ctx)
+            throws Exception {
         boolean hourDone = p.hourTotals() != null && p.hour() + HOUR - 1 <= upTo;
         boolean dayDone = p.dayTotals() != null && dayStart(p.day() + 1) - 1 <= upTo;
         if (!hourDone && !dayDone) {
-            return;
+            return p;
         }
         if (hourDone) {
             writeHour(vehicleId, type, p.hour(), p.hourTotals(), ctx);
@@ -485,17 +480,11 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         if (dayDone) {
             writeDay(vehicleId, type, p, ctx);
             p = p.withoutDay();
-            Track tr = track.value();
-            long taken = tr == null ? upTo : tr.taken();
             ctx.timerService()
                     .registerEventTimeTimer(
                             Timers.roundUp(taken + s.idleStateAfter().toMillis() + tolerance, Timers.IDLE));
         }
-        if (p.isEmpty()) {
-            periods.clear();
-        } else {
-            periods.update(p);
-        }
+        return p.isEmpty() ? null : p;
     }
 
     private void writeHour(String vehicleId, String type, long hour, PeriodTotals p, Context ctx) {
@@ -549,7 +538,6 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private void clearAll() {
         track.clear();
         buffer.clear();
-        periods.clear();
         gridDays.clear();
         stays.clear();
     }
@@ -559,8 +547,9 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         ProgressCounters.add("vehicles.cleaning.dropped." + r.name(), 1);
     }
 
-    private DailyHours service(String type) {
-        return serviceHours.computeIfAbsent(type == null ? "OTHER" : type, s::serviceHoursOf);
+    private HoursClock service(String type) {
+        return serviceHours.computeIfAbsent(
+                type == null ? "OTHER" : type, k -> new HoursClock(s.serviceHoursOf(k), s.zone()));
     }
 
     private long localHour(long t) {
