@@ -64,13 +64,30 @@ final class RowBinaryOutput {
     }
 
     void writeString(String s) {
-        // String.getBytes is an intrinsic: for the ASCII ids and codes most columns hold it is a
-        // vectorised check and copy, faster than encoding char by char.
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeUnsignedVarint(utf8.length);
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, bytes, size, utf8.length);
-        size += utf8.length;
+        if (isAscii(s)) {
+            int n = s.length();
+            writeUnsignedVarint(n);
+            ensure(n);
+            // An ASCII string's chars are its UTF-8 bytes: copied without an intermediate array.
+            for (int i = 0; i < n; i++) {
+                bytes[size++] = (byte) s.charAt(i);
+            }
+        } else {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            writeUnsignedVarint(utf8.length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void ensure(int n) {
