@@ -90,6 +90,8 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private transient long tolerance;
     private transient ValueState<Track> track;
     private transient MapState<Long, PositionRow> buffer;
+    /** The open day's visits by grid code. */
+    private transient MapState<String, GridVisits> gridDays;
 
     private transient MapState<String, ZoneStay> stays;
     private transient Map<DropReason, Counter> dropped;
@@ -130,6 +132,8 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         var rc = getRuntimeContext();
         track = rc.getState(new ValueStateDescriptor<>("track", TypeInformation.of(Track.class)));
         buffer = rc.getMapState(new MapStateDescriptor<>("buffer", Types.LONG, TypeInformation.of(PositionRow.class)));
+        gridDays = rc.getMapState(
+                new MapStateDescriptor<>("dayGrids", Types.STRING, TypeInformation.of(GridVisits.class)));
         stays = rc.getMapState(new MapStateDescriptor<>("stays", Types.STRING, TypeInformation.of(ZoneStay.class)));
         dropped = new EnumMap<>(DropReason.class);
         var group = rc.getMetricGroup().addGroup("cleaning");
@@ -230,8 +234,15 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         String grid = row.located().gridCode();
         if (!grid.isEmpty()) {
             boolean newVisit = !grid.equals(tr.lastGrid()) || day != tr.lastDay() || c.newStart();
-            // back in a grid of the day, or in a new one
-            GridVisits v = grid.equals(open.grid()) ? open.gridVisits() : open.earlierVisits(grid);
+            GridVisits v;
+            if (grid.equals(open.grid())) {
+                v = open.gridVisits();
+            } else {
+                if (open.grid() != null) {
+                    gridDays.put(open.grid(), open.gridVisits());
+                }
+                v = gridDays.get(grid); // back in a grid of the day
+            }
             open = open.inGrid(
                     grid,
                     v == null
@@ -327,7 +338,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             d = PeriodTotals.ZERO;
             ctx.timerService().registerEventTimeTimer(dayStart(day + 1) - 1 + tolerance);
         }
-        return p.withTotals(hour, h.add(c, s.steps()), day, d.add(c, s.steps()));
+        return new OpenPeriods(hour, h.add(c, s.steps()), day, d.add(c, s.steps()), p.grid(), p.gridVisits());
     }
 
     /** Returns how many zones the vehicle has an open stay in after this position. */
@@ -494,17 +505,19 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private void writeDay(String vehicleId, String type, OpenPeriods open, Context ctx) throws Exception {
         long day = open.day();
         PeriodTotals p = open.dayTotals();
-        OpenPeriods all = open.leaveGrid();
-        String[] codes = all.otherGrids();
-        long[] visits = all.otherVisits();
-        int grids = codes == null ? 0 : codes.length;
-        for (int g = 0; g < grids; g++) {
-            int k = 4 * g;
+        if (open.grid() != null) {
+            gridDays.put(open.grid(), open.gridVisits());
+        }
+        int grids = 0;
+        for (Map.Entry<String, GridVisits> g : gridDays.entries()) {
+            GridVisits v = g.getValue();
             ctx.output(
                     GRID_DAY,
                     new VehicleGridDay(
-                            day, codes[g], vehicleId, type, visits[k], visits[k + 1], visits[k + 2], visits[k + 3]));
+                            day, g.getKey(), vehicleId, type, v.visits(), v.positions(), v.first(), v.last()));
+            grids++;
         }
+        gridDays.clear();
         ctx.output(
                 DAILY,
                 new VehicleDaily(
@@ -525,6 +538,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private void clearAll() {
         track.clear();
         buffer.clear();
+        gridDays.clear();
         stays.clear();
     }
 
