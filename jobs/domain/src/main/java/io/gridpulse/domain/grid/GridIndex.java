@@ -18,6 +18,12 @@ public interface GridIndex {
     /** The code of the grid that covers the WGS84 point, or {@code ""} when none does. */
     String locate(double lonWgs84, double latWgs84);
 
+    /**
+     * The grid that covers the WGS84 point (the same one {@link #locate(double, double)} names),
+     * or {@link Grid#OUTSIDE}: its community, street and district without a look-up by code.
+     */
+    Grid locateGrid(double lonWgs84, double latWgs84);
+
     /** Converts a point of {@code crs} to WGS84 first, then {@link #locate(double, double)}. */
     default String locate(Crs crs, double lon, double lat) {
         if (crs == Crs.WGS84 || crs == Crs.CGCS2000) {

@@ -56,6 +56,7 @@ public final class RasterGridIndex implements GridIndex {
     private static final double MARGIN_MIN_DEG = 1e-11;
 
     private final String[] codes;
+    private final Grid[] grids;
     private final IndexedPointInAreaLocator[] locators;
     private final double minX;
     private final double minY;
@@ -87,6 +88,7 @@ public final class RasterGridIndex implements GridIndex {
         grids.sort(Comparator.comparing(Grid::code));
         int n = grids.size();
         codes = new String[n];
+        this.grids = grids.toArray(new Grid[0]);
         locators = new IndexedPointInAreaLocator[n];
         Envelope extent = new Envelope();
         STRtree tree = new STRtree();
@@ -229,8 +231,20 @@ public final class RasterGridIndex implements GridIndex {
 
     @Override
     public String locate(double lon, double lat) {
+        int id = locateId(lon, lat);
+        return id < 0 ? "" : codes[id];
+    }
+
+    @Override
+    public Grid locateGrid(double lon, double lat) {
+        int id = locateId(lon, lat);
+        return id < 0 ? Grid.OUTSIDE : grids[id];
+    }
+
+    /** The covering grid's id, or -1. */
+    private int locateId(double lon, double lat) {
         if (!(lon >= minX && lon <= maxX && lat >= minY && lat <= maxY)) {
-            return ""; // also NaN
+            return -1; // also NaN
         }
         int col = (int) ((lon - minX) * invW);
         int row = (int) ((lat - minY) * invH);
@@ -247,13 +261,13 @@ public final class RasterGridIndex implements GridIndex {
                 Coordinate c = new Coordinate(lon, lat);
                 for (int id : border[-v - 1]) {
                     if (rowSegments[id].covers(c, row)) {
-                        return codes[id];
+                        return id;
                     }
                 }
-                return "";
+                return -1;
             }
         }
-        return v == 0 ? "" : codes[v - 1];
+        return v - 1;
     }
 
     /** Share of the area (in fine cells) that needs an exact test; for tuning and reports. */

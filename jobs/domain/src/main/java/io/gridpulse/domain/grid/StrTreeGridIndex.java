@@ -23,12 +23,14 @@ public final class StrTreeGridIndex implements GridIndex {
     private final STRtree tree;
     private final PreparedGeometry[] prepared;
     private final String[] codes;
+    private final Grid[] grids;
     private final GeometryFactory factory;
 
     private StrTreeGridIndex(List<Grid> grids) {
         this.factory = GeoJsonFeatures.factory();
         this.prepared = new PreparedGeometry[grids.size()];
         this.codes = new String[grids.size()];
+        this.grids = grids.toArray(new Grid[0]);
         this.tree = new STRtree();
         for (int i = 0; i < grids.size(); i++) {
             Grid g = grids.get(i);
@@ -47,17 +49,28 @@ public final class StrTreeGridIndex implements GridIndex {
 
     @Override
     public String locate(double lon, double lat) {
+        int id = locateId(lon, lat);
+        return id < 0 ? "" : codes[id];
+    }
+
+    @Override
+    public Grid locateGrid(double lon, double lat) {
+        int id = locateId(lon, lat);
+        return id < 0 ? Grid.OUTSIDE : grids[id];
+    }
+
+    private int locateId(double lon, double lat) {
         if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
-            return "";
+            return -1;
         }
         Point p = factory.createPoint(new Coordinate(lon, lat));
-        String[] best = {null};
+        int[] best = {-1};
         tree.query(new Envelope(lon, lon, lat, lat), item -> {
             int i = (Integer) item;
-            if ((best[0] == null || codes[i].compareTo(best[0]) < 0) && prepared[i].covers(p)) {
-                best[0] = codes[i];
+            if ((best[0] < 0 || codes[i].compareTo(codes[best[0]]) < 0) && prepared[i].covers(p)) {
+                best[0] = i;
             }
         });
-        return best[0] == null ? "" : best[0];
+        return best[0];
     }
 }

@@ -43,7 +43,11 @@ class GridAssignTest {
     @Test
     void wrongHeaderIsRefused() {
         assertThatThrownBy(() -> GridAssign.assign(
-                        new StringReader("lon,lat,id\n1,2,3\n"), Crs.WGS84, (x, y) -> "", new StringWriter(), e -> {}))
+                        new StringReader("lon,lat,id\n1,2,3\n"),
+                        Crs.WGS84,
+                        GridIndex.baseline(GridSet.of(java.util.List.of())),
+                        new StringWriter(),
+                        e -> {}))
                 .hasMessageContaining("header must be id,lon,lat");
     }
 }

@@ -64,6 +64,12 @@ class GridIndexAgreementTest {
                 if (!a.equals(b) && differ++ == 0) {
                     first = lon[i] + "," + lat[i] + " baseline " + a + " raster " + b;
                 }
+                // the grid found is the one named, with its hierarchy, in both indexes
+                Grid ga = baseline.locateGrid(lon[i], lat[i]);
+                Grid gb = raster.locateGrid(lon[i], lat[i]);
+                if ((!ga.code().equals(a) || !gb.code().equals(b) || ga != GRIDS.grid(a)) && differ++ == 0) {
+                    first = lon[i] + "," + lat[i] + " grid " + ga.code() + "/" + gb.code() + " for " + a + "/" + b;
+                }
             }
             assertThat(differ).as("cells %d, first difference %s", cells, first).isZero();
         }

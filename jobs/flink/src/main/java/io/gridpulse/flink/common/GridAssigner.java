@@ -4,7 +4,6 @@ import io.gridpulse.domain.geo.CoordinateTransform;
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.grid.Grid;
 import io.gridpulse.domain.grid.GridIndex;
-import io.gridpulse.domain.grid.GridSet;
 
 /**
  * Converts a feed's point to WGS84 and assigns it to its unit grid with the shared immutable
@@ -13,10 +12,8 @@ import io.gridpulse.domain.grid.GridSet;
 public final class GridAssigner {
 
     private final GridIndex index;
-    private final GridSet grids;
 
     public GridAssigner(ReferenceData reference) {
-        this.grids = reference.gridSet();
         this.index = reference.gridIndex();
     }
 
@@ -25,12 +22,11 @@ public final class GridAssigner {
             return Located.NOWHERE;
         }
         double[] wgs = CoordinateTransform.toWgs84(crs == null ? Crs.WGS84 : crs, lon, lat);
-        String code = index.locate(wgs[0], wgs[1]);
-        if (code.isEmpty()) {
+        Grid g = index.locateGrid(wgs[0], wgs[1]);
+        if (g == Grid.OUTSIDE) {
             return new Located(wgs[0], wgs[1], "", "", "", "");
         }
-        Grid g = grids.grid(code);
-        return new Located(wgs[0], wgs[1], code, nz(g.community()), nz(g.street()), nz(g.district()));
+        return new Located(wgs[0], wgs[1], g.code(), nz(g.community()), nz(g.street()), nz(g.district()));
     }
 
     private static String nz(String s) {
