@@ -90,8 +90,6 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private transient long tolerance;
     private transient ValueState<Track> track;
     private transient MapState<Long, PositionRow> buffer;
-    /** The open day's visits by grid code. */
-    private transient MapState<String, GridVisits> gridDays;
 
     private transient MapState<String, ZoneStay> stays;
     private transient Map<DropReason, Counter> dropped;
@@ -132,8 +130,6 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         var rc = getRuntimeContext();
         track = rc.getState(new ValueStateDescriptor<>("track", TypeInformation.of(Track.class)));
         buffer = rc.getMapState(new MapStateDescriptor<>("buffer", Types.LONG, TypeInformation.of(PositionRow.class)));
-        gridDays = rc.getMapState(
-                new MapStateDescriptor<>("dayGrids", Types.STRING, TypeInformation.of(GridVisits.class)));
         stays = rc.getMapState(new MapStateDescriptor<>("stays", Types.STRING, TypeInformation.of(ZoneStay.class)));
         dropped = new EnumMap<>(DropReason.class);
         var group = rc.getMetricGroup().addGroup("cleaning");
@@ -234,15 +230,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         String grid = row.located().gridCode();
         if (!grid.isEmpty()) {
             boolean newVisit = !grid.equals(tr.lastGrid()) || day != tr.lastDay() || c.newStart();
-            GridVisits v;
-            if (grid.equals(open.grid())) {
-                v = open.gridVisits();
-            } else {
-                if (open.grid() != null) {
-                    gridDays.put(open.grid(), open.gridVisits());
-                }
-                v = gridDays.get(grid); // back in a grid of the day
-            }
+            GridVisits v = open.visitsOf(grid); // null for a new grid of the day
             open = open.inGrid(
                     grid,
                     v == null
@@ -338,7 +326,7 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
             d = PeriodTotals.ZERO;
             ctx.timerService().registerEventTimeTimer(dayStart(day + 1) - 1 + tolerance);
         }
-        return new OpenPeriods(hour, h.add(c, s.steps()), day, d.add(c, s.steps()), p.grid(), p.gridVisits());
+        return p.withTotals(hour, h.add(c, s.steps()), day, d.add(c, s.steps()));
     }
 
     /** Returns how many zones the vehicle has an open stay in after this position. */
@@ -505,19 +493,15 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private void writeDay(String vehicleId, String type, OpenPeriods open, Context ctx) throws Exception {
         long day = open.day();
         PeriodTotals p = open.dayTotals();
-        if (open.grid() != null) {
-            gridDays.put(open.grid(), open.gridVisits());
-        }
-        int grids = 0;
-        for (Map.Entry<String, GridVisits> g : gridDays.entries()) {
-            GridVisits v = g.getValue();
+        DayGrids all = open.allGrids();
+        int grids = all.size;
+        for (int g = 0; g < grids; g++) {
+            String code = all.code(g);
+            GridVisits v = all.get(code);
             ctx.output(
                     GRID_DAY,
-                    new VehicleGridDay(
-                            day, g.getKey(), vehicleId, type, v.visits(), v.positions(), v.first(), v.last()));
-            grids++;
+                    new VehicleGridDay(day, code, vehicleId, type, v.visits(), v.positions(), v.first(), v.last()));
         }
-        gridDays.clear();
         ctx.output(
                 DAILY,
                 new VehicleDaily(
@@ -538,7 +522,6 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
     private void clearAll() {
         track.clear();
         buffer.clear();
-        gridDays.clear();
         stays.clear();
     }
 

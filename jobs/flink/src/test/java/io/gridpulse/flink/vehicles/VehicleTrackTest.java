@@ -313,6 +313,47 @@ class VehicleTrackTest {
     }
 
     @Test
+    void aRestoreFromACheckpointInTheMiddleOfADayGivesTheSameRowsAsARunWithout() throws Exception {
+        // G1, G2, G1, G2, G1 then the next day: the day's grids are in the state at the checkpoint
+        double[] lons = {120.0085, 120.0105, 120.0090, 120.0110, 120.0095, 120.0105, 120.0085};
+        List<PositionRow> rows = new ArrayList<>();
+        long t = at("2026-10-08T22:50:00");
+        for (int i = 0; i < lons.length; i++) {
+            rows.add(position("R", VehicleType.MUCK, t + i * 240_000L, lons[i], 30.005, 5.0));
+        }
+        rows.add(position("R", VehicleType.MUCK, at("2026-10-09T00:10:00"), 120.0105, 30.005, 5.0));
+        for (boolean timeOrdered : new boolean[] {false, true}) {
+            var whole = harness(Long.MAX_VALUE, timeOrdered);
+            feed(whole, rows);
+            whole.processWatermark(new Watermark(Long.MAX_VALUE));
+
+            var first = harness(Long.MAX_VALUE, timeOrdered);
+            feed(first, rows.subList(0, 4));
+            first.processWatermark(new Watermark(rows.get(3).position().time()));
+            var snapshot = first.snapshot(1, 1);
+            VehicleRuleSettings s = VehicleRuleSettings.defaults(SH).withOutOfOrderTolerance(java.time.Duration.ZERO);
+            var second = new KeyedOneInputStreamOperatorTestHarness<>(
+                    new KeyedProcessOperator<>(new VehicleTrack(
+                            s, FleetFixtures.reference(null, null), false, Long.MAX_VALUE, timeOrdered)),
+                    (PositionRow p) -> p.position().vehicleId(),
+                    Types.STRING);
+            second.setup();
+            second.initializeState(snapshot);
+            second.open();
+            feed(second, rows.subList(4, rows.size()));
+            second.processWatermark(new Watermark(Long.MAX_VALUE));
+            String restored = outputs(first) + "\n" + outputs(second);
+            List<String> restoredLines = new ArrayList<>(List.of(restored.split("\n")));
+            restoredLines.removeIf(String::isEmpty);
+            java.util.Collections.sort(restoredLines);
+            assertThat(String.join("\n", restoredLines).replaceAll("emitted(At)?=\\d+", ""))
+                    .as("time ordered: %s", timeOrdered)
+                    .isEqualTo(outputs(whole).replaceAll("emitted(At)?=\\d+", ""))
+                    .contains("grid G1", "grid G2");
+        }
+    }
+
+    @Test
     void gridVisitsCountEachEntryOfTheDayAndRestartTheNextDay() throws Exception {
         for (boolean timeOrdered : new boolean[] {false, true}) {
             var h = harness(Long.MAX_VALUE, timeOrdered);
