@@ -162,9 +162,9 @@ final class LocalRun {
                 cases.withGeneratedEvents(sensorCases);
             }
             var caseEvents = cases.build(env);
-            new CaseWorkflowJob(settings, reference, outputs).build(caseEvents);
+            var byCase = new CaseWorkflowJob(settings, reference, outputs).build(caseEvents);
             CaseClockAlerts.wire(
-                    caseEvents,
+                    byCase,
                     settings,
                     reference,
                     AlertSettings.defaults().withWarningShare(options.warningShare()),

@@ -119,9 +119,9 @@ public final class GridpulseJobs {
                         ? s.allowedLateness()
                         : Duration.ofHours(Long.parseLong(a.get("case-retention-hours")));
                 var caseEvents = new CaseIngestJob(s, ref, source(s, Feed.CASES, ref), outputs).build(e);
-                new CaseWorkflowJob(s, ref, outputs, retention).build(caseEvents);
+                var byCase = new CaseWorkflowJob(s, ref, outputs, retention).build(caseEvents);
                 CaseClockAlerts.wire(
-                        caseEvents,
+                        byCase,
                         s,
                         ref,
                         AlertSettings.defaults()

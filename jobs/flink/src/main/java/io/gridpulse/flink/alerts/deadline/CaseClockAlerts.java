@@ -23,6 +23,11 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
  * RETURN_REPEATED, SUPERVISED (docs/alerts.md). The clock, keyed by case, turns case events into
  * signals; four CEP operators (event time, signals ordered by {@link SignalOrder} on ties) match
  * them, keyed by dispatch or by case.
+ *
+ * <p>The events come either as the located case events, keyed by caseId here, or as the
+ * workflow's forward of them ({@code CaseWorkflowJob.build}: a KeyedStream by caseId), which the
+ * clock takes as it is, chained behind the workflow: every case event crossed the network twice,
+ * once for each, and its serialization was a large share of the year's CPU.
  */
 public final class CaseClockAlerts {
 
@@ -46,8 +51,12 @@ public final class CaseClockAlerts {
      */
     public static DataStream<ClockSignal> signals(
             DataStream<CaseEventRow> events, JobSettings settings, ReferenceData reference, AlertSettings alerts) {
-        DataStream<ClockSignal> signals = events.keyBy(r -> r.event().caseId(), Types.STRING)
-                .process(new DeadlineClock(reference, alerts, settings.live(), settings.asOfMillis()))
+        // Events already keyed by case (the workflow's forward of them) are not shuffled again.
+        KeyedStream<CaseEventRow, String> byCase = events instanceof KeyedStream<CaseEventRow, ?> k
+                ? asByCase(k)
+                : events.keyBy(r -> r.event().caseId(), Types.STRING);
+        DataStream<ClockSignal> signals = byCase.process(
+                        new DeadlineClock(reference, alerts, settings.live(), settings.asOfMillis()))
                 .returns(TypeInformation.of(ClockSignal.class))
                 .name("alerts-deadline-clock")
                 .uid("alerts-deadline-clock");
@@ -95,6 +104,14 @@ public final class CaseClockAlerts {
             AlertSettings alerts,
             Outputs outputs) {
         outputs.alerts(build(events, settings, reference, alerts), "case-clock");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KeyedStream<CaseEventRow, String> asByCase(KeyedStream<CaseEventRow, ?> k) {
+        if (!Types.STRING.equals(k.getKeyType())) {
+            throw new IllegalArgumentException("the deadline clock needs its events keyed by caseId (a String)");
+        }
+        return (KeyedStream<CaseEventRow, String>) k;
     }
 
     private static DataStream<Alert> match(

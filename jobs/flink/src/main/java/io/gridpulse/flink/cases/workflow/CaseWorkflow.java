@@ -87,6 +87,13 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
     public static final OutputTag<DispatchFact> DISPATCHES =
             new OutputTag<>("dispatch-facts", TypeInformation.of(DispatchFact.class));
 
+    /**
+     * Every input event, forwarded as it came, before anything else: the events, partitioned by
+     * case already, for the deadline clock chained behind (no second shuffle of every event).
+     */
+    public static final OutputTag<CaseEventRow> EVENTS =
+            new OutputTag<>("case-events-by-case", TypeInformation.of(CaseEventRow.class));
+
     private final ReferenceData reference;
     private final boolean live;
     private final long asOf;
@@ -176,6 +183,7 @@ public final class CaseWorkflow extends KeyedProcessFunction<String, CaseEventRo
 
     @Override
     public void processElement(CaseEventRow row, Context ctx, Collector<CaseFact> out) throws Exception {
+        ctx.output(EVENTS, row);
         CaseEvent e = row.event();
         if (e.time() > asOf) {
             // upstream already ignores (and counts) events after the as-of time

@@ -7,7 +7,10 @@ import io.gridpulse.flink.common.Outputs;
 import io.gridpulse.flink.common.ReferenceData;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -50,8 +53,12 @@ public final class CaseWorkflowJob {
         this.retention = retention;
     }
 
-    /** Adds the workflow to the pipeline of the located case events. */
-    public void build(DataStream<CaseEventRow> events) {
+    /**
+     * Adds the workflow to the pipeline of the located case events; returns those events as the
+     * workflow received them, keyed by caseId without a shuffle (its {@link CaseWorkflow#EVENTS}
+     * output), for the deadline clock.
+     */
+    public KeyedStream<CaseEventRow, String> build(DataStream<CaseEventRow> events) {
         // fail at build time, not in a task: the workflow needs the calendar
         reference.calendar();
         long asOf = settings.live() ? Long.MAX_VALUE : settings.asOfMillis();
@@ -76,6 +83,9 @@ public final class CaseWorkflowJob {
                 .name("dispatch-facts-clickhouse")
                 .uid("dispatch-facts-clickhouse");
         outputs.rejected(cases.getSideOutput(io.gridpulse.flink.common.Tags.REJECTED), Feed.CASES, "workflow");
+        // The side output stays in the workflow's partitions (forward): keyed by caseId as it is.
+        KeyedStream<CaseEventRow, String> byCase = DataStreamUtils.reinterpretAsKeyedStream(
+                cases.getSideOutput(CaseWorkflow.EVENTS), CaseWorkflowJob::caseId, Types.STRING);
         if (settings.live()) {
             events.transform(
                             "cases-progress",
@@ -89,5 +99,10 @@ public final class CaseWorkflowJob {
                     .name("cases-progress-clickhouse")
                     .uid("cases-progress-clickhouse");
         }
+        return byCase;
+    }
+
+    private static String caseId(CaseEventRow r) {
+        return r.event().caseId();
     }
 }
