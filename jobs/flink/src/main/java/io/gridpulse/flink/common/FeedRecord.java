@@ -4,6 +4,8 @@ import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.model.CaseEvent;
 import io.gridpulse.domain.model.SensorReading;
 import io.gridpulse.domain.model.VehiclePosition;
+import io.gridpulse.flink.common.wire.FeedRecordSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One record read from a feed topic, decoded at the source so that timestamps and per-partition
@@ -11,6 +13,7 @@ import io.gridpulse.domain.model.VehiclePosition;
  * case event's bytes, so that a conflicting duplicate can be rejected with its text (sanitized
  * only then, for the few that need it); null otherwise.
  */
+@TypeInfo(FeedRecordSerializer.Factory.class)
 public record FeedRecord(
         CaseEvent caseEvent,
         VehiclePosition position,
