@@ -64,6 +64,26 @@ public final class CaseTimeline {
     }
 
     /**
+     * A timeline of one case's events already in the contract's order with distinct eventIds, as
+     * a timeline's own {@link #events()} were when stored: taken as they are after one pass that checks the
+     * order (the costly part of {@link #add}, finding the event's place and comparing its eventId
+     * with every other, is skipped); events out of order are added one by one instead.
+     */
+    public static CaseTimeline ofOrdered(List<CaseEvent> events) {
+        ArrayList<CaseEvent> list = new ArrayList<>(events);
+        for (int i = 1; i < list.size(); i++) {
+            if (ORDER.compare(list.get(i - 1), list.get(i)) >= 0) {
+                CaseTimeline t = new CaseTimeline();
+                for (CaseEvent e : events) {
+                    t.add(e);
+                }
+                return t;
+            }
+        }
+        return new CaseTimeline(list);
+    }
+
+    /**
      * Adds an event in its place.
      *
      * @throws IllegalArgumentException when the event belongs to another case than those already held

@@ -27,6 +27,30 @@ class CaseTimelineTest {
     }
 
     @Test
+    void a_stored_timeline_comes_back_as_it_was_and_an_unordered_list_is_put_in_order() {
+        CaseTimeline t = new CaseTimeline();
+        t.add(at("b", DISPOSED, "2026-10-13T10:00"));
+        t.add(dispatched("z", "2026-10-13T10:00", "D1"));
+        t.add(reported("r", "2026-10-13T11:00", GARBAGE));
+        CaseTimeline back = CaseTimeline.ofOrdered(t.events());
+        assertThat(back.events()).containsExactlyElementsOf(t.events());
+        // adding to the restored timeline still finds redeliveries and places new events
+        assertThat(back.add(at("b", DISPOSED, "2026-10-13T10:00"))).isEqualTo(CaseTimeline.AddResult.REDELIVERED);
+        assertThat(back.add(at("a", DISPOSED, "2026-10-13T10:00"))).isEqualTo(CaseTimeline.AddResult.ADDED);
+        assertThat(back.events()).extracting(CaseEvent::eventId).containsExactly("z", "a", "b", "r");
+        assertThat(t.events()).as("the stored list is not changed").hasSize(3);
+
+        List<CaseEvent> unordered = List.of(
+                reported("r", "2026-10-13T11:00", GARBAGE),
+                at("b", DISPOSED, "2026-10-13T10:00"),
+                dispatched("z", "2026-10-13T10:00", "D1"),
+                at("b", DISPOSED, "2026-10-13T10:00"));
+        assertThat(CaseTimeline.ofOrdered(unordered).events())
+                .extracting(CaseEvent::eventId)
+                .containsExactly("z", "b", "r");
+    }
+
+    @Test
     void a_redelivery_counts_once() {
         CaseTimeline t = new CaseTimeline();
         assertThat(t.add(dispatched("e1", "2026-10-13T09:00", "D1"))).isEqualTo(CaseTimeline.AddResult.ADDED);

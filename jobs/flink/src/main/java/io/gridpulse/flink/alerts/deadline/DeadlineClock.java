@@ -158,7 +158,8 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
             }
             return;
         }
-        events.add(kept);
+        // stored in timeline order, so the next timeline() takes them as they are
+        events.update(timeline.events());
         if (e.type() == CaseEventType.REPORTED && row.located() != null) {
             reportGrids.put(
                     e.eventId(),
@@ -417,14 +418,16 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
     }
 
     private CaseTimeline timeline() throws Exception {
-        CaseTimeline t = new CaseTimeline();
         Iterable<CaseEvent> stored = events.get();
-        if (stored != null) {
-            for (CaseEvent e : stored) {
-                t.add(e);
-            }
+        if (stored == null) {
+            return new CaseTimeline();
         }
-        return t;
+        if (stored instanceof List<CaseEvent> list) {
+            return CaseTimeline.ofOrdered(list);
+        }
+        List<CaseEvent> list = new ArrayList<>();
+        stored.forEach(list::add);
+        return CaseTimeline.ofOrdered(list);
     }
 
     private CaseState replay(CaseTimeline t, long at) {
