@@ -106,15 +106,15 @@ final class E2eBench {
         if (warmup > 0) {
             Map<TopicPartition, Long> warmEnd = new HashMap<>();
             end.forEach((tp, o) -> warmEnd.put(tp, Math.min(o, warmup / end.size())));
-            Timing w = runFull(settings, reference, start, warmEnd, checkpoints, err);
-            Timing r = runRead(settings, reference, start, warmEnd, checkpoints, err);
+            Timing w = runFull(settings, reference, start, warmEnd, checkpoints);
+            Timing r = runRead(settings, reference, start, warmEnd, checkpoints);
             err.printf(
                     "bench: warm-up over %,d positions: vehicle job %.1f s, read and parse %.1f s%n",
                     warmEnd.values().stream().mapToLong(Long::longValue).sum(), w.seconds(), r.seconds());
             freshDatabase(ch);
         }
 
-        Timing fullRun = runFull(settings, reference, start, end, checkpoints, err);
+        Timing fullRun = runFull(settings, reference, start, end, checkpoints);
         double fullSeconds = fullRun.seconds();
         long written = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_positions");
         long hours = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_hourly");
@@ -125,7 +125,7 @@ final class E2eBench {
             throw new IllegalStateException("only " + written + " of " + events + " positions reached ClickHouse");
         }
 
-        Timing readRun = runRead(settings, reference, start, end, checkpoints, err);
+        Timing readRun = runRead(settings, reference, start, end, checkpoints);
         double readSeconds = readRun.seconds();
         err.printf("bench: read and parse: %.1f s (this JVM's CPU %.1f s)%n", readSeconds, readRun.cpu());
         try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
@@ -159,16 +159,13 @@ final class E2eBench {
             ReferenceData reference,
             Map<TopicPartition, Long> start,
             Map<TopicPartition, Long> end,
-            Path checkpoints,
-            PrintStream err)
+            Path checkpoints)
             throws Exception {
         ProgressCounters.reset();
         StreamExecutionEnvironment full = environment(settings, checkpoints);
         new VehicleIngestJob(settings, reference, source(settings, reference, start, end), new Outputs(settings))
                 .build(full);
-        double cpu0 = ProcessCpu.seconds();
-        double seconds = time(full, "bench e2e: vehicle job", err);
-        return new Timing(seconds, ProcessCpu.seconds() - cpu0);
+        return time(full, "bench e2e: vehicle job");
     }
 
     /** Read and parse only: the same source, decoder and parallelism. */
@@ -177,8 +174,7 @@ final class E2eBench {
             ReferenceData reference,
             Map<TopicPartition, Long> start,
             Map<TopicPartition, Long> end,
-            Path checkpoints,
-            PrintStream err)
+            Path checkpoints)
             throws Exception {
         ProgressCounters.reset();
         StreamExecutionEnvironment read = environment(settings, checkpoints);
@@ -188,9 +184,7 @@ final class E2eBench {
                         "vehicles-source",
                         TypeInformation.of(FeedRecord.class))
                 .sinkTo(new DiscardingSink<>());
-        double cpu0 = ProcessCpu.seconds();
-        double seconds = time(read, "bench e2e: read and parse", err);
-        return new Timing(seconds, ProcessCpu.seconds() - cpu0);
+        return time(read, "bench e2e: read and parse");
     }
 
     private static void freshDatabase(ClickHouseSettings ch) throws Exception {
@@ -224,10 +218,11 @@ final class E2eBench {
         return env;
     }
 
-    private static double time(StreamExecutionEnvironment env, String name, PrintStream err) throws Exception {
+    private static Timing time(StreamExecutionEnvironment env, String name) throws Exception {
+        double cpu0 = ProcessCpu.seconds();
         long t0 = System.nanoTime();
         env.execute(name);
-        return (System.nanoTime() - t0) / 1e9;
+        return new Timing((System.nanoTime() - t0) / 1e9, ProcessCpu.seconds() - cpu0);
     }
 
     private static long scalar(ClickHouseSettings ch, String sql) throws Exception {

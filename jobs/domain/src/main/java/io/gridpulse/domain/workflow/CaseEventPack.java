@@ -6,7 +6,9 @@ import io.gridpulse.domain.model.CaseEventType;
 import io.gridpulse.domain.model.CaseSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +72,7 @@ public final class CaseEventPack {
                     throw new IllegalArgumentException("a pack holds one case's events: " + e.eventId() + " is of case "
                             + e.caseId() + ", not " + caseId);
                 }
-                write(out, e);
+                writeEvent(out, e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
@@ -92,7 +94,7 @@ public final class CaseEventPack {
             int n = varint(in);
             List<CaseEvent> events = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                events.add(read(in, caseId));
+                events.add(readEvent(in, caseId));
             }
             if (in.read() != -1) {
                 throw new IllegalArgumentException("a case event pack with bytes after its " + n + " events");
@@ -105,7 +107,12 @@ public final class CaseEventPack {
         }
     }
 
-    private static void write(DataOutputStream out, CaseEvent e) throws IOException {
+    /**
+     * One event without its caseId (whoever reads it knows the case): a mask of the fields
+     * present, then those fields; enums by ordinal, so only for bytes read by the same build (this
+     * pack, kept until its bounded run ends; the wire serializers between tasks of one job).
+     */
+    public static void writeEvent(DataOutput out, CaseEvent e) throws IOException {
         int present = (e.categoryCode() != null ? CATEGORY : 0)
                 | (e.lon() != null ? LON : 0)
                 | (e.lat() != null ? LAT : 0)
@@ -156,7 +163,8 @@ public final class CaseEventPack {
         }
     }
 
-    private static CaseEvent read(DataInputStream in, String caseId) throws IOException {
+    /** An event written by {@link #writeEvent}, of case {@code caseId}. */
+    public static CaseEvent readEvent(DataInput in, String caseId) throws IOException {
         int present = in.readUnsignedShort();
         String eventId = string(in);
         CaseEventType type = TYPES[in.readUnsignedByte()];
@@ -190,14 +198,14 @@ public final class CaseEventPack {
                 phone);
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
+    private static void string(DataOutput out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         varint(out, b.length);
         out.write(b);
     }
 
     /** Seven bits a byte, low first: ids and codes are short, their lengths take one byte. */
-    private static void varint(DataOutputStream out, int v) throws IOException {
+    private static void varint(DataOutput out, int v) throws IOException {
         while ((v & ~0x7F) != 0) {
             out.writeByte((v & 0x7F) | 0x80);
             v >>>= 7;
@@ -205,7 +213,7 @@ public final class CaseEventPack {
         out.writeByte(v);
     }
 
-    private static int varint(DataInputStream in) throws IOException {
+    private static int varint(DataInput in) throws IOException {
         int v = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             int b = in.readUnsignedByte();
@@ -217,9 +225,9 @@ public final class CaseEventPack {
         throw new IOException("a length of more than five bytes");
     }
 
-    private static String string(DataInputStream in) throws IOException {
+    private static String string(DataInput in) throws IOException {
         int n = varint(in);
-        if (n < 0 || n > in.available()) {
+        if (n < 0 || (in instanceof DataInputStream d && n > d.available())) {
             throw new IOException("string of " + n + " bytes past the end");
         }
         byte[] b = new byte[n];

@@ -4,12 +4,11 @@ import io.gridpulse.domain.codec.ReasonCode;
 import io.gridpulse.domain.codec.Rejection;
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.model.CaseEvent;
-import io.gridpulse.domain.model.CaseEventType;
-import io.gridpulse.domain.model.CaseSource;
 import io.gridpulse.domain.model.Feed;
 import io.gridpulse.domain.model.SensorReading;
 import io.gridpulse.domain.model.VehiclePosition;
 import io.gridpulse.domain.model.VehicleType;
+import io.gridpulse.domain.workflow.CaseEventPack;
 import io.gridpulse.flink.common.Located;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
@@ -24,8 +23,6 @@ import org.apache.flink.types.StringValue;
  */
 final class WireFields {
 
-    private static final CaseEventType[] CASE_EVENT_TYPES = CaseEventType.values();
-    private static final CaseSource[] CASE_SOURCES = CaseSource.values();
     private static final Crs[] CRSS = Crs.values();
     private static final VehicleType[] VEHICLE_TYPES = VehicleType.values();
     private static final Feed[] FEEDS = Feed.values();
@@ -50,61 +47,15 @@ final class WireFields {
         return o < 0 ? null : values[o];
     }
 
+    /** The caseId, then the event as {@link CaseEventPack} writes it. */
     static void writeCaseEvent(DataOutputView out, CaseEvent e) throws IOException {
-        int nulls = (e.lon() == null ? 1 : 0) | (e.lat() == null ? 2 : 0) | (e.deadline() == null ? 4 : 0);
-        out.writeByte(nulls);
-        writeString(out, e.eventId());
         writeString(out, e.caseId());
-        writeEnum(out, e.type());
-        out.writeLong(e.time());
-        writeEnum(out, e.source());
-        writeString(out, e.categoryCode());
-        if (e.lon() != null) {
-            out.writeDouble(e.lon());
-        }
-        if (e.lat() != null) {
-            out.writeDouble(e.lat());
-        }
-        writeEnum(out, e.crs());
-        writeString(out, e.department());
-        if (e.deadline() != null) {
-            out.writeLong(e.deadline());
-        }
-        writeString(out, e.inspectorId());
-        writeString(out, e.address());
-        writeString(out, e.description());
-        writeString(out, e.reporterPhoneHash());
+        CaseEventPack.writeEvent(out, e);
     }
 
     static CaseEvent readCaseEvent(DataInputView in) throws IOException {
-        int nulls = in.readByte();
-        String eventId = readString(in);
         String caseId = readString(in);
-        CaseEventType type = readEnum(in, CASE_EVENT_TYPES);
-        long time = in.readLong();
-        CaseSource source = readEnum(in, CASE_SOURCES);
-        String category = readString(in);
-        Double lon = (nulls & 1) != 0 ? null : in.readDouble();
-        Double lat = (nulls & 2) != 0 ? null : in.readDouble();
-        Crs crs = readEnum(in, CRSS);
-        String department = readString(in);
-        Long deadline = (nulls & 4) != 0 ? null : in.readLong();
-        return new CaseEvent(
-                eventId,
-                caseId,
-                type,
-                time,
-                source,
-                category,
-                lon,
-                lat,
-                crs,
-                department,
-                deadline,
-                readString(in),
-                readString(in),
-                readString(in),
-                readString(in));
+        return CaseEventPack.readEvent(in, caseId);
     }
 
     static void writePosition(DataOutputView out, VehiclePosition p) throws IOException {
