@@ -75,7 +75,7 @@ final class LocalRun {
         return v == null ? BOUNDED_CHECKPOINT_INTERVAL : Duration.ofMillis(Long.parseLong(v));
     }
     /** Under fault injection a checkpoint must complete early, before the faults are injected. */
-    static final Duration FAULT_INJECTION_CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+    static final Duration FAULT_INJECTION_CHECKPOINT_INTERVAL = Duration.ofMillis(200);
 
     private final ProcessOptions options;
     private final Endpoints endpoints;

@@ -32,7 +32,9 @@ class FaultInjectionIT {
         DemoCity.generate(
                 DemoOptions.builder()
                         .cases(3_000)
-                        .vehicles(20)
+                        // enough input that the faults land while the jobs still run: they take a few
+                        // seconds, and a faster pipeline once finished 58,000 records before them
+                        .vehicles(60)
                         .vehicleDays(1)
                         .sensors(40)
                         .sensorFirstDay(12)
