@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.model.CaseEvent;
+import io.gridpulse.domain.model.CaseEventSamples;
 import io.gridpulse.domain.model.CaseEventType;
 import io.gridpulse.domain.model.CaseSource;
 import java.util.Arrays;
@@ -16,22 +17,7 @@ class CaseEventPackTest {
     private static final String CASE = "C2026-000001";
 
     private static CaseEvent full() {
-        return new CaseEvent(
-                "E1",
-                CASE,
-                CaseEventType.REPORTED,
-                1_760_000_000_000L,
-                CaseSource.HOTLINE_12345,
-                "0101",
-                119.296_5,
-                26.074_2,
-                Crs.GCJ02,
-                "鼓楼区城管局",
-                1_760_100_000_000L,
-                "INS-7",
-                "五一中路 88 号",
-                "暴露垃圾 ".repeat(40),
-                "a1b2c3");
+        return CaseEventSamples.everyField(CASE, CaseEventType.REPORTED, "暴露垃圾 ".repeat(40));
     }
 
     private static CaseEvent bare(String id, CaseEventType type, long time) {

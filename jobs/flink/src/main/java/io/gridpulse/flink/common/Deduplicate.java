@@ -3,8 +3,8 @@ package io.gridpulse.flink.common;
 import io.gridpulse.domain.codec.RawText;
 import io.gridpulse.domain.codec.ReasonCode;
 import io.gridpulse.domain.codec.Rejection;
+import io.gridpulse.domain.model.CaseEventFingerprint;
 import io.gridpulse.domain.model.Feed;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -29,7 +29,7 @@ import org.apache.flink.util.Collector;
  * partition, which `process` publishes in event-time order. Keyed by identity, one vehicle's
  * positions would interleave from two subtasks in an order that changes from run to run, and so
  * would distances and floating-point sums. A vehicle's or sensor's seen times are a map state
- * (time to the reading types seen then); a case event's is one payload hash.
+ * (time to the reading types seen then); a case event's is one payload fingerprint ({@link CaseEventFingerprint}).
  *
  * <p>Bounded runs of vehicles and sensors: a partition is read in event-time order, so an
  * entity's times never decrease and a repeat comes while its time is still the latest. The
@@ -74,7 +74,8 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
 
     @Override
     public void open(OpenContext ctx) {
-        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("payloadHash", Types.LONG));
+        // named for what it holds: a state of an earlier hash ("payloadHash") is not read as one
+        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("payloadFingerprint", Types.LONG));
         seenTimes = getRuntimeContext().getMapState(new MapStateDescriptor<>("seenTimes", Types.LONG, Types.STRING));
         latest = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("latest", TypeInformation.of(LatestIdentity.class)));
@@ -119,7 +120,7 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
             }
             return;
         }
-        long hash = hash64(String.valueOf(payload(r)));
+        long hash = CaseEventFingerprint.of(r.caseEvent());
         Long first = seen.value();
         if (first == null) {
             seen.update(hash);
@@ -194,16 +195,6 @@ public final class Deduplicate extends KeyedProcessFunction<String, FeedRecord, 
     static long saturatedAdd(long a, long b) {
         long s = a + b;
         return ((a ^ s) & (b ^ s)) < 0 ? Long.MAX_VALUE : s;
-    }
-
-    /** FNV-1a over UTF-8: stable across JVMs and versions, unlike String.hashCode's 32 bits. */
-    static long hash64(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= (b & 0xff);
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 
     /** The key events are routed and deduplicated by: eventId, vehicleId or sensorId. */

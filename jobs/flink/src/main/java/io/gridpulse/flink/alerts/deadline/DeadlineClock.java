@@ -203,7 +203,7 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         }
         boolean armed = false;
         for (DeadlineItem item : items) {
-            if (item.instant() > limit && !endedBy(complete, item) && !done.has(item.alertId())) {
+            if (item.instant() > limit && !endedBy(complete, item) && !done.has(firedKey(item))) {
                 armed |= arm(ctx, item.instant());
             }
         }
@@ -339,7 +339,7 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         for (DeadlineItem item : items) {
             if (item.instant() <= limit
                     && !endedBy(complete, item)
-                    && !done.has(item.alertId())
+                    && !done.has(firedKey(item))
                     && !done.has(candidateKey(item))) {
                 due.computeIfAbsent(item.instant(), k -> new ArrayList<>()).add(item);
             }
@@ -347,12 +347,12 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         for (var entry : due.entrySet()) {
             CaseState at = replay(timeline, entry.getKey());
             for (DeadlineItem item : entry.getValue()) {
-                if (done.has(item.alertId())) {
+                if (done.has(firedKey(item))) {
                     continue; // an earlier candidate of the same (dispatch, deadline) fired
                 }
                 boolean holds = DeadlineSchedule.holds(item, at);
                 // A warning has one instant; an OVERDUE may have later candidates (REWORKs).
-                done.add(holds || item.kind() == AlertType.OVERDUE_WARNING ? item.alertId() : candidateKey(item));
+                done.add(holds || item.kind() == AlertType.OVERDUE_WARNING ? firedKey(item) : candidateKey(item));
                 if (holds) {
                     // a tick that does not hold carries a state the pattern's condition refuses
                     // (ClockSignal.overdue/warningDue test what holds tests): sending it is work for nothing
@@ -502,8 +502,17 @@ public final class DeadlineClock extends KeyedProcessFunction<String, CaseEventR
         return "e:" + e.eventId();
     }
 
+    /**
+     * The done-set key of an alert that fired: the parts of its {@link DeadlineItem#alertId()}
+     * (type, dispatch, deadline) as they are, without the alertId's SHA-256, which each firing
+     * would compute several times per candidate.
+     */
+    static String firedKey(DeadlineItem item) {
+        return "a:" + item.kind().ordinal() + ":" + item.deadline() + ":" + item.dispatchId();
+    }
+
     private static String candidateKey(DeadlineItem item) {
-        return "c:" + item.alertId() + "@" + item.instant();
+        return "c:" + item.kind().ordinal() + ":" + item.deadline() + ":" + item.instant() + ":" + item.dispatchId();
     }
 
     private static ClockSignal lifecycle(SignalKind kind, Firing c, long time) {
