@@ -22,7 +22,7 @@ public final class ClickHouseConnections {
     }
 
     /**
-     * A client for RowBinary inserts into the settings' database. It does not retry on its own:
+     * A client for Native inserts into the settings' database. It does not retry on its own:
      * {@link TableWriter} retries whole batches, which are idempotent, with its backoff.
      */
     public static Client client(ClickHouseSettings settings) {

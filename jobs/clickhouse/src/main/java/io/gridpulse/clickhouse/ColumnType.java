@@ -6,11 +6,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A ClickHouse column type as far as RowBinary encoding needs it: the base kind, whether it is
- * Nullable, the DateTime64 precision and an Enum's names. LowCardinality does not change the
- * RowBinary encoding and is unwrapped. Parsed from {@code system.columns.type}.
+ * A ClickHouse column type as far as the Native encoding needs it ({@link NativeBlock}): the base
+ * kind, whether it is Nullable or LowCardinality (of String only), the DateTime64 precision and
+ * an Enum's names. Parsed from {@code system.columns.type}; {@link #name()} is that text, which
+ * the block's header repeats.
  */
-record ColumnType(String name, Kind kind, boolean nullable, int precision, Map<String, Integer> enumValues) {
+record ColumnType(
+        String name,
+        Kind kind,
+        boolean nullable,
+        boolean lowCardinality,
+        int precision,
+        Map<String, Integer> enumValues) {
 
     enum Kind {
         STRING,
@@ -42,13 +49,18 @@ record ColumnType(String name, Kind kind, boolean nullable, int precision, Map<S
     static ColumnType parse(String name) {
         String t = name.trim();
         boolean nullable = false;
+        boolean lowCardinality = false;
         for (Matcher m = WRAPPER.matcher(t); m.matches(); m = WRAPPER.matcher(t)) {
             nullable |= m.group(1).equals("Nullable");
+            lowCardinality |= m.group(1).equals("LowCardinality");
             t = m.group(2).trim();
+        }
+        if (lowCardinality && !t.equals("String")) {
+            throw new IllegalArgumentException("gridpulse does not write columns of type " + name);
         }
         Matcher dt64 = DATETIME64.matcher(t);
         if (dt64.matches()) {
-            return new ColumnType(name, Kind.DATETIME64, nullable, Integer.parseInt(dt64.group(1)), Map.of());
+            return new ColumnType(name, Kind.DATETIME64, nullable, false, Integer.parseInt(dt64.group(1)), Map.of());
         }
         Matcher en = ENUM.matcher(t);
         if (en.matches()) {
@@ -58,7 +70,7 @@ record ColumnType(String name, Kind kind, boolean nullable, int precision, Map<S
                 values.put(e.group(1).replace("\\'", "'").replace("\\\\", "\\"), Integer.parseInt(e.group(2)));
             }
             Kind k = en.group(1).equals("Enum8") ? Kind.ENUM8 : Kind.ENUM16;
-            return new ColumnType(name, k, nullable, 0, Map.copyOf(values));
+            return new ColumnType(name, k, nullable, false, 0, Map.copyOf(values));
         }
         String base = t.startsWith("DateTime(") ? "DateTime" : t;
         Kind kind =
@@ -80,6 +92,6 @@ record ColumnType(String name, Kind kind, boolean nullable, int precision, Map<S
                     case "DateTime" -> Kind.DATETIME;
                     default -> throw new IllegalArgumentException("gridpulse does not write columns of type " + name);
                 };
-        return new ColumnType(name, kind, nullable, 0, Map.of());
+        return new ColumnType(name, kind, nullable, lowCardinality, 0, Map.of());
     }
 }

@@ -54,6 +54,11 @@ public enum FailureKind {
 
     public static FailureKind of(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof TableSchemaException) {
+                return FATAL;
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException
                     || c instanceof SocketTimeoutException
                     || c instanceof SQLTransientException) {

@@ -19,12 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes batches of rows to one ClickHouse table in the RowBinary format, retrying retriable
- * failures with exponential backoff. Values travel as typed binary, checked against the column
- * types the server reports (read once per connection), never as SQL text: no value can alter a
- * statement, and neither side spends its time rendering and parsing literals. Every table gridpulse writes is keyed so that writing the
- * same row twice leaves one row (ReplacingMergeTree), which is what makes retries and replays
- * after a restart safe. Not thread-safe: one per writing task.
+ * Writes batches of rows to one ClickHouse table in the Native format ({@link NativeBlock}),
+ * retrying retriable failures with exponential backoff. Values travel as typed binary, checked
+ * against the column types the server reports (read once per writer), never as SQL text: no
+ * value can alter a statement, and neither side spends its time rendering and parsing literals.
+ * Every table gridpulse writes is keyed so that writing the same row twice leaves one row
+ * (ReplacingMergeTree), which is what makes retries and replays after a restart safe.
+ *
+ * <p>A row is encoded when it is {@linkplain #add added}, while the caller still has it in
+ * cache, and the batch is kept as bytes until {@link #flush}: a sink holds no row objects
+ * between flushes, and a retry sends the same bytes again. Not thread-safe: one per writing task.
  */
 public final class TableWriter<T> implements AutoCloseable {
 
@@ -41,13 +45,17 @@ public final class TableWriter<T> implements AutoCloseable {
     /** How long one insert may take before it counts as a (retriable) failure. */
     private static final long INSERT_TIMEOUT_SECONDS = 300;
 
+    private interface Attempt {
+        void run() throws SQLException, InterruptedException;
+    }
+
     private final ClickHouseSettings settings;
     private final TableSpec<T> spec;
     private final RetryPolicy retry;
     private final InsertSettings insertSettings = new InsertSettings();
-    private final RowBinaryOutput buffer = new RowBinaryOutput();
+    private final BinaryOutput buffer = new BinaryOutput();
     private Client client;
-    private RowBinaryRow encoder;
+    private NativeBlock block;
     private long rowsWritten;
     private long retries;
 
@@ -57,33 +65,81 @@ public final class TableWriter<T> implements AutoCloseable {
         this.retry = retry;
     }
 
-    /** Writes the batch, retrying as the policy allows; throws when it gives up or the failure is not retriable. */
-    public void write(List<T> rows) throws SQLException, InterruptedException {
-        if (rows.isEmpty()) {
+    /**
+     * Encodes a row into the pending batch. A value its column cannot hold is a bug in the
+     * binder: POISON, and the batch stays as it was before the call.
+     */
+    public void add(T row) throws SQLException, InterruptedException {
+        if (block == null) {
+            withRetries("reading the columns of " + spec.table(), () -> {
+                block = new NativeBlock(spec.table(), spec.columns(), columnTypes());
+            });
+        }
+        block.startRow();
+        try {
+            spec.binder().bind(block, row);
+            block.endRow();
+        } catch (RuntimeException e) {
+            block.abortRow();
+            throw new SQLException("a row for " + spec.table() + " cannot be written (POISON)", e);
+        }
+    }
+
+    /** Rows added since the last flush. */
+    public int pending() {
+        return block == null ? 0 : block.rows();
+    }
+
+    /** Sends the pending rows, retrying as the policy allows; throws when it gives up or the failure is not retriable. */
+    public void flush() throws SQLException, InterruptedException {
+        int n = pending();
+        if (n == 0) {
             return;
         }
-        int attempt = 0;
+        buffer.reset();
+        block.writeTo(buffer);
+        withRetries("writing " + n + " rows to " + spec.table(), () -> insert(n));
+        rowsWritten += n;
+        block.reset();
+    }
+
+    /** Adds the rows and flushes them: all are written, or (a POISON row among them) none. */
+    public void write(List<T> rows) throws SQLException, InterruptedException {
+        if (pending() != 0) {
+            throw new IllegalStateException("write(rows) with " + pending() + " rows added and not flushed");
+        }
+        try {
+            for (T row : rows) {
+                add(row);
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (block != null) {
+                block.reset();
+            }
+            throw e;
+        }
+        flush();
+    }
+
+    private void withRetries(String what, Attempt attempt) throws SQLException, InterruptedException {
+        int attempts = 0;
         while (true) {
             try {
-                insert(rows);
-                rowsWritten += rows.size();
+                attempt.run();
                 return;
             } catch (SQLException | RuntimeException e) {
                 closeQuietly();
                 FailureKind kind = FailureKind.of(e);
-                attempt++;
-                if (kind != FailureKind.RETRIABLE || attempt > retry.maxRetries()) {
-                    throw new SQLException(
-                            "writing " + rows.size() + " rows to " + spec.table() + " failed (" + kind + ", attempt "
-                                    + attempt + ")",
-                            e);
+                attempts++;
+                if (kind != FailureKind.RETRIABLE || attempts > retry.maxRetries()) {
+                    throw new SQLException(what + " failed (" + kind + ", attempt " + attempts + ")", e);
                 }
                 retries++;
-                long sleep = retry.backoffMillis(attempt);
+                long sleep = retry.backoffMillis(attempts);
                 LOG.warn(
-                        "retriable failure writing to {} (attempt {}), retrying in {} ms: {}",
-                        spec.table(),
-                        attempt,
+                        "retriable failure {} (attempt {}), retrying in {} ms: {}",
+                        what,
+                        attempts,
                         sleep,
                         e.toString());
                 Thread.sleep(sleep);
@@ -91,27 +147,16 @@ public final class TableWriter<T> implements AutoCloseable {
         }
     }
 
-    private void insert(List<T> rows) throws SQLException, InterruptedException {
+    private void insert(int rows) throws SQLException {
         if (client == null) {
-            encoder = new RowBinaryRow(spec.table(), spec.columns(), columnTypes(), buffer);
             client = ClickHouseConnections.client(settings);
         }
-        buffer.reset();
-        for (T row : rows) {
-            encoder.startRow();
-            spec.binder().bind(encoder, row);
-            encoder.endRow();
-        }
         try (InsertResponse response = client.insert(
-                        spec.table(),
-                        spec.columns(),
-                        buffer.asInputStream(),
-                        ClickHouseFormat.RowBinary,
-                        insertSettings)
+                        spec.table(), spec.columns(), buffer.asInputStream(), ClickHouseFormat.Native, insertSettings)
                 .get(INSERT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            if (response.getWrittenRows() != rows.size()) {
+            if (response.getWrittenRows() != rows) {
                 throw new SQLException("ClickHouse reports " + response.getWrittenRows() + " rows written to "
-                        + spec.table() + ", " + rows.size() + " were sent");
+                        + spec.table() + ", " + rows + " were sent");
             }
         } catch (ExecutionException e) {
             throw new SQLException(e.getCause().getMessage(), e.getCause());
@@ -123,7 +168,6 @@ public final class TableWriter<T> implements AutoCloseable {
             throw new SQLException(e.getMessage(), e);
         }
     }
-
     /** The types of the spec's columns, as the server has them. */
     private List<ColumnType> columnTypes() throws SQLException {
         Map<String, String> types = new HashMap<>();
@@ -139,15 +183,13 @@ public final class TableWriter<T> implements AutoCloseable {
             }
         }
         if (types.isEmpty()) {
-            throw new SQLException(
-                    "Code: 60. table " + settings.database() + "." + spec.table() + " does not exist (UNKNOWN_TABLE)");
+            throw new TableSchemaException("table " + settings.database() + "." + spec.table() + " does not exist");
         }
         List<ColumnType> result = new ArrayList<>();
         for (String column : spec.columns()) {
             String type = types.get(column);
             if (type == null) {
-                throw new SQLException("Code: 16. " + settings.database() + "." + spec.table() + " has no column "
-                        + column + " (NO_SUCH_COLUMN_IN_TABLE)");
+                throw new TableSchemaException(settings.database() + "." + spec.table() + " has no column " + column);
             }
             result.add(ColumnType.parse(type));
         }

@@ -27,6 +27,13 @@ class FailureKindTest {
     }
 
     @Test
+    void aTableOrColumnTheWriterCannotFindIsFatalWhereverItIsInTheChain() {
+        SQLException wrapped =
+                new SQLException("writing 1 rows failed", new TableSchemaException("gp.samples has no column nope"));
+        assertThat(FailureKind.of(wrapped)).isEqualTo(FailureKind.FATAL);
+    }
+
+    @Test
     void unparsableValueIsPoison() {
         assertThat(FailureKind.of(new SQLException("Code: 27. DB::Exception: Cannot parse input")))
                 .isEqualTo(FailureKind.POISON);

@@ -6,8 +6,6 @@ import io.gridpulse.clickhouse.TableWriter;
 import io.gridpulse.clickhouse.TableWriter.TableSpec;
 import io.gridpulse.flink.common.ProgressCounters;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -50,7 +48,6 @@ public final class ClickHouseSink<T> implements Sink<T> {
         private final int batchSize;
         private final Counter rows;
         private final Counter flushes;
-        private final List<T> buffer = new ArrayList<>();
 
         Writer(TableWriter<T> table, int batchSize, Counter rows, Counter flushes) {
             this.table = table;
@@ -61,26 +58,31 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
         @Override
         public void write(T element, Context context) throws IOException, InterruptedException {
-            buffer.add(element);
-            if (buffer.size() >= batchSize) {
+            try {
+                // encoded now, while the element is in cache; the batch is bytes until the flush
+                table.add(element);
+            } catch (java.sql.SQLException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            if (table.pending() >= batchSize) {
                 flush(false);
             }
         }
 
         @Override
         public void flush(boolean endOfInput) throws IOException, InterruptedException {
-            if (buffer.isEmpty()) {
+            int n = table.pending();
+            if (n == 0) {
                 return;
             }
             try {
-                table.write(buffer);
+                table.flush();
             } catch (java.sql.SQLException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            rows.inc(buffer.size());
+            rows.inc(n);
             flushes.inc();
-            ProgressCounters.add(ProgressCounters.WRITTEN, buffer.size());
-            buffer.clear();
+            ProgressCounters.add(ProgressCounters.WRITTEN, n);
         }
 
         @Override

@@ -11,15 +11,15 @@ import io.gridpulse.domain.model.VehicleType;
 import io.gridpulse.domain.workflow.CaseEventPack;
 import io.gridpulse.flink.common.Located;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * The wire form of the records every feed job sends between its tasks: fields in declaration
- * order, a leading bit mask for the ones that may be null, strings as Flink's StringValue (any
- * length, null allowed), enums by ordinal. Ordinals are safe only because these records never
- * live in state or in a savepoint: sender and receiver run the same build.
+ * order, a leading bit mask for the ones that may be null, strings as {@link #writeString} has
+ * them, enums by ordinal. Ordinals are safe only because these records never live in state or
+ * in a savepoint: sender and receiver run the same build.
  */
 final class WireFields {
 
@@ -30,12 +30,88 @@ final class WireFields {
 
     private WireFields() {}
 
+    /**
+     * A varint of the byte length + 1 (0 for null), then the chars in modified UTF-8: one byte
+     * per ASCII char, two or three otherwise, each surrogate on its own, so any String comes
+     * back as it was (a lone surrogate included, which standard UTF-8 would replace). Encoded
+     * into one array and written at once: Flink's StringValue writes char by char through the
+     * view and reads through a thread-local buffer, and every position carries three strings.
+     */
     static void writeString(DataOutputView out, String s) throws IOException {
-        StringValue.writeString(s, out);
+        if (s == null) {
+            out.writeByte(0);
+            return;
+        }
+        int n = s.length();
+        byte[] b = new byte[3 * n];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0 && c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        writeVarint(out, p + 1);
+        out.write(b, 0, p);
     }
 
     static String readString(DataInputView in) throws IOException {
-        return StringValue.readString(in);
+        int len = readVarint(in) - 1;
+        if (len < 0) {
+            return null;
+        }
+        byte[] b = new byte[len];
+        in.readFully(b);
+        int i = 0;
+        while (i < len && b[i] > 0) {
+            i++;
+        }
+        if (i == len) {
+            return new String(b, 0, len, StandardCharsets.ISO_8859_1); // ASCII: the bytes are the chars
+        }
+        char[] chars = new char[len];
+        int n = 0;
+        for (i = 0; i < len; ) {
+            int x = b[i] & 0xFF;
+            if (x < 0x80) {
+                chars[n++] = (char) x;
+                i++;
+            } else if (x < 0xE0) {
+                chars[n++] = (char) (((x & 0x1F) << 6) | (b[i + 1] & 0x3F));
+                i += 2;
+            } else {
+                chars[n++] = (char) (((x & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
+                i += 3;
+            }
+        }
+        return new String(chars, 0, n);
+    }
+
+    private static void writeVarint(DataOutputView out, int v) throws IOException {
+        while ((v & ~0x7F) != 0) {
+            out.writeByte((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
+    private static int readVarint(DataInputView in) throws IOException {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("malformed string length on the wire");
     }
 
     static void writeEnum(DataOutputView out, Enum<?> e) throws IOException {

@@ -167,6 +167,39 @@ class WireSerializersTest {
     }
 
     @Test
+    void anyStringComesBackAsItWas() throws Exception {
+        List<String> samples = new java.util.ArrayList<>(java.util.Arrays.asList(
+                null,
+                "",
+                "ascii",
+                "nul\0char",
+                "陕K00001",
+                "Ä",
+                "😀",
+                "lone \uD800 high",
+                "lone \uDC00",
+                "end \uD83D",
+                LONG_TEXT));
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            char[] c = new char[random.nextInt(60)];
+            for (int j = 0; j < c.length; j++) {
+                c[j] = (char) (random.nextInt(3) == 0 ? random.nextInt(0x10000) : random.nextInt(0x80));
+            }
+            samples.add(new String(c));
+        }
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        for (String s : samples) {
+            WireFields.writeString(out, s);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        for (String s : samples) {
+            assertThat(WireFields.readString(in)).isEqualTo(s);
+        }
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
     void recordsFollowOneAnotherInOneStream() throws Exception {
         TypeSerializer<FeedRecord> ser = FeedRecordSerializer.INSTANCE;
         DataOutputSerializer out = new DataOutputSerializer(64);
