@@ -20,12 +20,21 @@ public final class Timers {
     private Timers() {}
 
     /**
-     * A silence deadline's timer: one millisecond after the minute grid, so that it never
-     * coincides with a shared "take" timer and can be deleted when a new record moves the
-     * deadline (one pending silence timer per key, not one per record).
+     * Silence deadlines (event time, so process runs only): one timer per key and quarter hour.
+     * Every record moves its key's deadline, and a vehicle reporting every 10 s moved a
+     * minute-grid timer every sixth position (a delete and a register in the timer queue, a
+     * fiftieth of the vehicle job's CPU). The silence fires with its exact deadline either way:
+     * at the next record after it, or when the timer comes.
+     */
+    public static final long SILENCE = 900_000L;
+
+    /**
+     * A silence deadline's timer: one millisecond after the {@link #SILENCE} grid, so that it
+     * never coincides with a shared "take" timer and can be deleted when a new record moves the
+     * deadline into the next step (one pending silence timer per key, not one per record).
      */
     public static long deadline(long t) {
-        return roundUp(t, TAKE) + 1;
+        return roundUp(t, SILENCE) + 1;
     }
 
     /** The first multiple of {@code step} at or after {@code t}. */
