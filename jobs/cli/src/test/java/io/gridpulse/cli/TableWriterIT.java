@@ -243,6 +243,35 @@ class TableWriterIT {
     }
 
     @Test
+    void aSpecWithDistinctKeysLeavesEqualKeysOfABatchToTheMerges() throws Exception {
+        try (Connection c = ClickHouseConnections.open(ch);
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE gp_it_table_writer.replacing_plain (k String, v UInt32)"
+                    + " ENGINE = ReplacingMergeTree ORDER BY k");
+            st.execute("CREATE TABLE gp_it_table_writer.replacing_distinct AS gp_it_table_writer.replacing_plain");
+        }
+        for (String table : List.of("replacing_plain", "replacing_distinct")) {
+            TableSpec<Integer> spec = new TableSpec<>(table, List.of("k", "v"), (out, v) -> {
+                out.setString(1, "same key");
+                out.setLong(2, v);
+            });
+            try (TableWriter<Integer> w = new TableWriter<>(
+                    ch, table.endsWith("distinct") ? spec.withDistinctKeys() : spec, RetryPolicy.DEFAULT)) {
+                w.write(List.of(1, 2));
+            }
+        }
+        try (Connection c = ClickHouseConnections.open(ch);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT (SELECT count() FROM gp_it_table_writer.replacing_plain),"
+                        + " (SELECT count() FROM gp_it_table_writer.replacing_distinct),"
+                        + " (SELECT count() FROM gp_it_table_writer.replacing_distinct FINAL)")) {
+            rs.next();
+            // collapsed at insert by default; one part of two rows with the flag, one row with FINAL
+            assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).containsExactly(1L, 2L, 1L);
+        }
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsPoisonNamingTheColumnAndWritesNothing() throws Exception {
         TableSpec<String> wrong = new TableSpec<>("samples", List.of("id", "big"), (out, s) -> {
             out.setString(1, "wrong-" + s);

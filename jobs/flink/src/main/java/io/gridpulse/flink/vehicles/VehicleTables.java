@@ -7,36 +7,37 @@ import java.util.List;
 /** The vehicle job's ClickHouse tables (sql/migrations). */
 public final class VehicleTables {
 
-    public static final TableSpec<PositionRow> POSITIONS = new TableSpec<>(
-            "vehicle_positions",
-            List.of(
-                    "vehicle_id",
-                    "time",
-                    "lon",
-                    "lat",
-                    "crs",
-                    "speed",
-                    "heading",
-                    "vehicle_type",
-                    "plate",
-                    "grid_code",
-                    "district",
-                    "ingested_at"),
-            (out, row) -> {
-                VehiclePosition p = row.position();
-                out.setString(1, p.vehicleId());
-                out.setTime(2, p.time());
-                out.setDouble(3, row.located().lon());
-                out.setDouble(4, row.located().lat());
-                out.setString(5, p.crs() == null ? "" : p.crs().name());
-                out.setNullableDouble(6, p.speed());
-                out.setNullableDouble(7, p.heading());
-                out.setString(8, row.vehicleType());
-                out.setString(9, p.plate() == null ? "" : p.plate());
-                out.setString(10, row.located().gridCode());
-                out.setString(11, row.located().district());
-                out.setTime(12, row.ingestedAt());
-            });
+    public static final TableSpec<PositionRow> POSITIONS = new TableSpec<PositionRow>(
+                    "vehicle_positions",
+                    List.of(
+                            "vehicle_id",
+                            "time",
+                            "lon",
+                            "lat",
+                            "crs",
+                            "speed",
+                            "heading",
+                            "vehicle_type",
+                            "plate",
+                            "grid_code",
+                            "district",
+                            "ingested_at"),
+                    (out, row) -> {
+                        VehiclePosition p = row.position();
+                        out.setString(1, p.vehicleId());
+                        out.setTime(2, p.time());
+                        out.setDouble(3, row.located().lon());
+                        out.setDouble(4, row.located().lat());
+                        out.setString(5, p.crs() == null ? "" : p.crs().name());
+                        out.setNullableDouble(6, p.speed());
+                        out.setNullableDouble(7, p.heading());
+                        out.setString(8, row.vehicleType());
+                        out.setString(9, p.plate() == null ? "" : p.plate());
+                        out.setString(10, row.located().gridCode());
+                        out.setString(11, row.located().district());
+                        out.setTime(12, row.ingestedAt());
+                    })
+            .withDistinctKeys();
 
     public static final TableSpec<VehicleHourly> HOURLY = new TableSpec<>(
             "vehicle_hourly",
