@@ -24,8 +24,13 @@ public final class DayGrids {
 
     public int size;
 
-    /** Index + 1 of a code in {@link #codes} by its hash, 0 for an empty slot. */
-    private transient int[] slots;
+    /**
+     * Per slot, a code's hash (high half) and its index in {@link #codes} + 1 (low half); 0 for
+     * an empty slot. The hash is compared first, so a probe past another grid reads no String:
+     * the vehicle's state is cold by the time its next position comes, and each dereference
+     * is a cache miss.
+     */
+    private transient long[] slots;
 
     public DayGrids() {}
 
@@ -50,7 +55,7 @@ public final class DayGrids {
             i = size++;
             codes[i] = code;
             if (2 * size > slots.length) {
-                slots = new int[2 * slots.length];
+                slots = new long[2 * slots.length];
                 for (int k = 0; k < size; k++) {
                     insert(k);
                 }
@@ -73,15 +78,19 @@ public final class DayGrids {
         if (slots == null) {
             rebuild();
         }
+        int h = code.hashCode();
         int mask = slots.length - 1;
-        for (int s = spread(code.hashCode()) & mask; ; s = (s + 1) & mask) {
-            int v = slots[s];
+        for (int s = spread(h) & mask; ; s = (s + 1) & mask) {
+            long v = slots[s];
             if (v == 0) {
                 return -1;
             }
-            String c = codes[v - 1];
-            if (c == code || c.equals(code)) {
-                return v - 1;
+            if ((int) (v >>> 32) == h) {
+                int i = (int) v - 1;
+                String c = codes[i];
+                if (c == code || c.equals(code)) {
+                    return i;
+                }
             }
         }
     }
@@ -91,19 +100,20 @@ public final class DayGrids {
         while (n < 2 * size) {
             n <<= 1;
         }
-        slots = new int[n];
+        slots = new long[n];
         for (int k = 0; k < size; k++) {
             insert(k);
         }
     }
 
     private void insert(int index) {
+        int h = codes[index].hashCode();
         int mask = slots.length - 1;
-        int s = spread(codes[index].hashCode()) & mask;
+        int s = spread(h) & mask;
         while (slots[s] != 0) {
             s = (s + 1) & mask;
         }
-        slots[s] = index + 1;
+        slots[s] = ((long) h << 32) | (index + 1);
     }
 
     private static int spread(int h) {

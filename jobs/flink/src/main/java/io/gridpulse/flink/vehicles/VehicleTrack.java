@@ -145,21 +145,23 @@ public final class VehicleTrack extends KeyedProcessFunction<String, PositionRow
         if (tr == null) {
             tr = Track.empty(row.vehicleType());
         }
-        tr = tr.seen(row.vehicleType(), t);
         long wm = ctx.timerService().currentWatermark();
         if (t <= tr.taken() || (wm != Long.MIN_VALUE && t + tolerance <= wm)) {
             // live only: later positions were taken already
             countDrop(DropReason.OUT_OF_ORDER);
-            track.update(tr);
+            track.update(tr.seen(row.vehicleType(), t));
             return;
         }
         if (timeOrdered) {
             // Taking it now, after the deadlines before it, is what the timer would do once the
-            // watermark passed it, without buffering every position in state.
+            // watermark passed it, without buffering every position in state. The deadlines see
+            // the vehicle as it was before this position, as a timer would: an hour or a silence
+            // carries the type it had, whichever of the two brings it due first.
             tr = deadlines(tr, ctx.getCurrentKey(), t - 1, ctx, out);
-            track.update(take(tr, row, ctx, out));
+            track.update(take(tr.seen(row.vehicleType(), t), row, ctx, out));
             return;
         }
+        tr = tr.seen(row.vehicleType(), t);
         buffer.put(t, row);
         ctx.timerService().registerEventTimeTimer(Timers.roundUp(t + tolerance, Timers.TAKE));
         track.update(tr);

@@ -293,6 +293,29 @@ class VehicleTrackTest {
                 .contains("daily G", "grid G1", "grid G2", "hourly T1");
     }
 
+    @Test
+    void aSilenceAndItsHourCarryTheTypeTheyHadWhetherATimerOrTheNextPositionBringsThemDue() throws Exception {
+        // silent from 10:30; the next position, at 11:05, says the vehicle is now a PATROL
+        PositionRow before = position("V", VehicleType.SWEEPER, at("2026-10-08T10:00:00"), 120.005, 30.005, 10.0);
+        PositionRow after = position("V", VehicleType.PATROL, at("2026-10-08T11:05:00"), 120.0051, 30.005, 10.0);
+        var timerFirst = harness(Long.MAX_VALUE, true);
+        timerFirst.processElement(new StreamRecord<>(before, before.position().time()));
+        timerFirst.processWatermark(new Watermark(after.position().time() - 1));
+        timerFirst.processElement(new StreamRecord<>(after, after.position().time()));
+        var positionFirst = harness(Long.MAX_VALUE, true);
+        feed(positionFirst, List.of(before, after));
+        for (var h : List.of(timerFirst, positionFirst)) {
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+        }
+        assertThat(outputs(positionFirst)).isEqualTo(outputs(timerFirst));
+        assertThat(alerts(positionFirst, AlertType.VEHICLE_SILENT))
+                .extracting(a -> a.time() + " " + a.details().replaceAll(".*\"vehicleType\":\"(\\w+)\".*", "$1"))
+                .containsExactly(at("2026-10-08T10:30:00") + " SWEEPER", at("2026-10-08T11:35:00") + " PATROL");
+        assertThat(positionFirst.getSideOutput(VehicleTrack.HOURLY))
+                .extracting(r -> r.getValue().hour() + " " + r.getValue().vehicleType())
+                .containsExactly(at("2026-10-08T10:00:00") + " SWEEPER", at("2026-10-08T11:00:00") + " PATROL");
+    }
+
     /** Every output of a harness, alerts without their wall-clock emission time, in a stable order. */
     private static String outputs(KeyedOneInputStreamOperatorTestHarness<String, PositionRow, Alert> h) {
         List<String> out = new ArrayList<>();
