@@ -1,5 +1,6 @@
 package io.gridpulse.domain.workflow;
 
+import io.gridpulse.domain.codec.Varints;
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.model.CaseEvent;
 import io.gridpulse.domain.model.CaseEventType;
@@ -61,7 +62,7 @@ public final class CaseEventPack {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + events.size() * 96);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
-            varint(out, events.size());
+            Varints.write(out, events.size());
             String caseId = null;
             for (CaseEvent e : events) {
                 Objects.requireNonNull(e.eventId(), "eventId");
@@ -91,7 +92,7 @@ public final class CaseEventPack {
             if (format != FORMAT) {
                 throw new IllegalArgumentException("not a case event pack of format " + FORMAT + ": " + format);
             }
-            int n = varint(in);
+            int n = Varints.read(in);
             List<CaseEvent> events = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 events.add(readEvent(in, caseId));
@@ -200,33 +201,12 @@ public final class CaseEventPack {
 
     private static void string(DataOutput out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        varint(out, b.length);
+        Varints.write(out, b.length);
         out.write(b);
     }
 
-    /** Seven bits a byte, low first: ids and codes are short, their lengths take one byte. */
-    private static void varint(DataOutput out, int v) throws IOException {
-        while ((v & ~0x7F) != 0) {
-            out.writeByte((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.writeByte(v);
-    }
-
-    private static int varint(DataInput in) throws IOException {
-        int v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("a length of more than five bytes");
-    }
-
     private static String string(DataInput in) throws IOException {
-        int n = varint(in);
+        int n = Varints.read(in);
         if (n < 0 || (in instanceof DataInputStream d && n > d.available())) {
             throw new IOException("string of " + n + " bytes past the end");
         }

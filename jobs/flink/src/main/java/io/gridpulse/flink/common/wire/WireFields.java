@@ -2,6 +2,7 @@ package io.gridpulse.flink.common.wire;
 
 import io.gridpulse.domain.codec.ReasonCode;
 import io.gridpulse.domain.codec.Rejection;
+import io.gridpulse.domain.codec.Varints;
 import io.gridpulse.domain.geo.Crs;
 import io.gridpulse.domain.model.CaseEvent;
 import io.gridpulse.domain.model.Feed;
@@ -58,12 +59,12 @@ final class WireFields {
                 b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        writeVarint(out, p + 1);
+        Varints.write(out, p + 1);
         out.write(b, 0, p);
     }
 
     static String readString(DataInputView in) throws IOException {
-        int len = readVarint(in) - 1;
+        int len = Varints.read(in) - 1;
         if (len < 0) {
             return null;
         }
@@ -92,26 +93,6 @@ final class WireFields {
             }
         }
         return new String(chars, 0, n);
-    }
-
-    private static void writeVarint(DataOutputView out, int v) throws IOException {
-        while ((v & ~0x7F) != 0) {
-            out.writeByte((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.writeByte(v);
-    }
-
-    private static int readVarint(DataInputView in) throws IOException {
-        int v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("malformed string length on the wire");
     }
 
     static void writeEnum(DataOutputView out, Enum<?> e) throws IOException {
