@@ -38,13 +38,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code ./gridpulse bench e2e [--events N] [--parallelism P] [--sink-batch ROWS] [--warmup N]}: loads N vehicle
+ * {@code ./gridpulse bench e2e [--events N] [--parallelism P] [--sink-batch ROWS] [--warmup N] [--warmup-rounds R]}: loads N vehicle
  * positions (default 5,000,000; the {@link BenchFleet} driving between the demo city's grids) into a
  * fresh topic, then times, in one run, the whole vehicle job (Kafka, parse, validate,
  * deduplicate, grid, steps, hourly windows, every position and hour written to ClickHouse) and a
  * job that only reads and parses the same offsets with the same source, decoder and parallelism.
- * Both are timed in a warmed JVM: first, untimed, both run over the topic's first {@code --warmup}
- * positions (default 500,000), and the ClickHouse database is made afresh.
+ * Both are timed in a warmed JVM: first, untimed, both run {@code --warmup-rounds} times (default 3)
+ * over the topic's first {@code --warmup} positions (default half the events, at most 2,500,000),
+ * the JIT's queue is left to empty ({@link JitCompiler}) and the ClickHouse database is made afresh.
+ * Every run prints the JIT's compile time within it, so a reader sees how settled the code was.
  * The ratio of the two says what the pipeline costs beyond reading its input. A benchmark, not
  * a test: it prints figures, the last line being
  * {@code e2e: <n> events, <x> events/s end-to-end, read+parse only <y> events/s, ratio <x/y>}.
@@ -56,9 +58,12 @@ final class E2eBench {
     /** {@code args}: the options after {@code bench e2e}. */
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         var a = io.gridpulse.flink.Args.parse(
-                args, java.util.Set.of("events", "parallelism", "sink-batch", "warmup"), java.util.Set.of());
+                args,
+                java.util.Set.of("events", "parallelism", "sink-batch", "warmup", "warmup-rounds"),
+                java.util.Set.of());
         long events = Long.parseLong(a.get("events", "5000000"));
-        long warmup = Long.parseLong(a.get("warmup", String.valueOf(Math.min(events, 500_000))));
+        long warmup = Long.parseLong(a.get("warmup", String.valueOf(Math.min(events / 2, 2_500_000))));
+        int warmupRounds = Integer.parseInt(a.get("warmup-rounds", "3"));
         String loadAtStart = loadAverage();
         int parallelism = Integer.parseInt(a.get("parallelism", "2"));
         Endpoints endpoints = Connections.endpoints(true, err);
@@ -101,17 +106,30 @@ final class E2eBench {
         Path checkpoints = LocalRun.checkpointRoot().resolve("bench-" + System.currentTimeMillis());
 
         // Warm-up, not timed: both jobs over the topic's first positions, so that both timed runs
-        // find the JIT's work done (the first job in a fresh JVM otherwise pays ~20 s of compiler
-        // CPU that the second does not).
+        // find the JIT's work done. One round of 500,000 left the vehicle job 24.5 s of compiling
+        // inside its timed run: per-poll and per-batch code (Kafka clients, sinks) turns hot only
+        // after millions of records, and each switch between the two jobs deoptimizes shared code
+        // that had seen one job's types. Three rounds of 2,500,000 leave about 4 s.
         if (warmup > 0) {
             Map<TopicPartition, Long> warmEnd = new HashMap<>();
             end.forEach((tp, o) -> warmEnd.put(tp, Math.min(o, warmup / end.size())));
-            Timing w = runFull(settings, reference, start, warmEnd, checkpoints);
-            Timing r = runRead(settings, reference, start, warmEnd, checkpoints);
-            err.printf(
-                    "bench: warm-up over %,d positions: vehicle job %.1f s, read and parse %.1f s%n",
-                    warmEnd.values().stream().mapToLong(Long::longValue).sum(), w.seconds(), r.seconds());
+            for (int round = 1; round <= warmupRounds; round++) {
+                Timing w = runFull(settings, reference, start, warmEnd, checkpoints);
+                Timing r = runRead(settings, reference, start, warmEnd, checkpoints);
+                err.printf(
+                        "bench: warm-up %d of %d over %,d positions: vehicle job %.1f s (JIT %.1f s), read and parse %.1f s (JIT %.1f s)%n",
+                        round,
+                        warmupRounds,
+                        warmEnd.values().stream().mapToLong(Long::longValue).sum(),
+                        w.seconds(),
+                        w.jit(),
+                        r.seconds(),
+                        r.jit());
+            }
             freshDatabase(ch);
+            err.printf(
+                    "bench: waited %.1f s for the JIT's queue to empty (%.1f s of compiling so far)%n",
+                    JitCompiler.awaitQuiet(2_000, 120_000), JitCompiler.seconds());
         }
 
         Timing fullRun = runFull(settings, reference, start, end, checkpoints);
@@ -119,15 +137,17 @@ final class E2eBench {
         long written = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_positions");
         long hours = scalar(ch, "SELECT count() FROM " + ch.database() + ".vehicle_hourly");
         err.printf(
-                "bench: vehicle job: %.1f s (this JVM's CPU %.1f s); %,d position rows and %,d hourly rows in ClickHouse%n",
-                fullSeconds, fullRun.cpu(), written, hours);
+                "bench: vehicle job: %.1f s (this JVM's CPU %.1f s, JIT compiling %.1f s); %,d position rows and %,d hourly rows in ClickHouse%n",
+                fullSeconds, fullRun.cpu(), fullRun.jit(), written, hours);
         if (written < events) {
             throw new IllegalStateException("only " + written + " of " + events + " positions reached ClickHouse");
         }
 
         Timing readRun = runRead(settings, reference, start, end, checkpoints);
         double readSeconds = readRun.seconds();
-        err.printf("bench: read and parse: %.1f s (this JVM's CPU %.1f s)%n", readSeconds, readRun.cpu());
+        err.printf(
+                "bench: read and parse: %.1f s (this JVM's CPU %.1f s, JIT compiling %.1f s)%n",
+                readSeconds, readRun.cpu(), readRun.jit());
         try (KafkaTopics topics = new KafkaTopics(endpoints.kafkaBootstrap())) {
             topics.delete(List.of(topic));
         }
@@ -151,7 +171,7 @@ final class E2eBench {
     }
 
     /** Wall-clock seconds of a job and the CPU seconds this JVM used meanwhile. */
-    private record Timing(double seconds, double cpu) {}
+    private record Timing(double seconds, double cpu, double jit) {}
 
     /** The whole vehicle job over the offsets. */
     private static Timing runFull(
@@ -220,9 +240,10 @@ final class E2eBench {
 
     private static Timing time(StreamExecutionEnvironment env, String name) throws Exception {
         double cpu0 = ProcessCpu.seconds();
+        double jit0 = JitCompiler.seconds();
         long t0 = System.nanoTime();
         env.execute(name);
-        return new Timing((System.nanoTime() - t0) / 1e9, ProcessCpu.seconds() - cpu0);
+        return new Timing((System.nanoTime() - t0) / 1e9, ProcessCpu.seconds() - cpu0, JitCompiler.seconds() - jit0);
     }
 
     private static long scalar(ClickHouseSettings ch, String sql) throws Exception {
