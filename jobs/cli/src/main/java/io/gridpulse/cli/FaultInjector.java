@@ -15,6 +15,12 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
  * is down. With an external ClickHouse the server restart is skipped and said so. Each fault is
  * recorded with its time since the run started, for the summary. Not thread-safe: driven by the
  * run's polling loop.
+ *
+ * <p>After the faults it keeps the cluster at its size, as Kubernetes or YARN would: the kill can
+ * take the other TaskManager down too (its network client sees the connection close and Flink
+ * treats that as fatal for the TaskManager, which the MiniCluster then ends), and with one
+ * TaskManager's slots the jobs wait for slots that never come. A TaskManager missing for
+ * {@link #MISSING_GRACE_NANOS} is replaced, at most {@link #MAX_EXTRA_REPLACEMENTS} times.
  */
 final class FaultInjector {
 
@@ -26,18 +32,27 @@ final class FaultInjector {
         }
     }
 
+    static final long MISSING_GRACE_NANOS = 5_000_000_000L;
+    static final int MAX_EXTRA_REPLACEMENTS = 3;
+
     private final MiniCluster cluster;
+    private final int taskManagers;
     private final LocalClickHouse clickHouse;
     private final PrintStream err;
     private final long startedNanos;
     private final List<Fault> faults = new ArrayList<>();
     private boolean done;
+    private long missingSince = -1;
+    private long lastCheck;
+    private int extraReplacements;
 
     /**
      * @param clickHouse the local ClickHouse server to restart, or null when ClickHouse is external
      */
-    FaultInjector(MiniCluster cluster, LocalClickHouse clickHouse, PrintStream err, long startedNanos) {
+    FaultInjector(
+            MiniCluster cluster, int taskManagers, LocalClickHouse clickHouse, PrintStream err, long startedNanos) {
         this.cluster = cluster;
+        this.taskManagers = taskManagers;
         this.clickHouse = clickHouse;
         this.err = err;
         this.startedNanos = startedNanos;
@@ -45,7 +60,11 @@ final class FaultInjector {
 
     /** Injects the faults once records were consumed and a checkpoint completed; later calls do nothing. */
     void poll(long consumed, long completedCheckpoints) throws Exception {
-        if (done || consumed == 0 || completedCheckpoints == 0) {
+        if (done) {
+            keepClusterSize(System.nanoTime());
+            return;
+        }
+        if (consumed == 0 || completedCheckpoints == 0) {
             return;
         }
         done = true;
@@ -63,6 +82,29 @@ final class FaultInjector {
         if (clickHouse != null) {
             clickHouse.start(err);
             note("started the local ClickHouse server again (same port, same data)");
+        }
+    }
+
+    /** Replaces a TaskManager that stayed missing for the grace period; checks once a second. */
+    private void keepClusterSize(long now) throws Exception {
+        if (now - lastCheck < 1_000_000_000L || extraReplacements >= MAX_EXTRA_REPLACEMENTS) {
+            return;
+        }
+        lastCheck = now;
+        int connected = cluster.requestClusterOverview().get().getNumTaskManagersConnected();
+        if (connected >= taskManagers) {
+            missingSince = -1;
+            return;
+        }
+        if (missingSince < 0) {
+            missingSince = now;
+        } else if (now - missingSince >= MISSING_GRACE_NANOS) {
+            cluster.startTaskManager();
+            extraReplacements++;
+            missingSince = -1;
+            note(connected + " of " + taskManagers + " TaskManagers connected for "
+                    + MISSING_GRACE_NANOS / 1_000_000_000L + " s (another one was lost with the"
+                    + " killed one): started another replacement");
         }
     }
 

@@ -191,7 +191,8 @@ final class LocalRun {
             cluster.start();
             JobID job = cluster.submitJob(env.getStreamGraph()).get().getJobID();
             var result = cluster.requestJobResult(job);
-            FaultInjector injector = faults ? new FaultInjector(cluster, localClickHouse, err, started) : null;
+            FaultInjector injector =
+                    faults ? new FaultInjector(cluster, taskManagers, localClickHouse, err, started) : null;
             long lastPrint = 0;
             int restartsSeen = 0;
             while (!result.isDone()) {
