@@ -33,12 +33,16 @@ class FaultInjectorIT {
             // the other original TaskManager ends too, as in the failure seen on the CI machine
             cluster.terminateTaskManager(1).get();
 
+            // the resource manager learns of the loss asynchronously: first see it, then the repair
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (System.nanoTime() < deadline && connected(cluster) < 2) {
+            boolean sawLoss = false;
+            while (System.nanoTime() < deadline && !(sawLoss && connected(cluster) == 2)) {
+                sawLoss |= connected(cluster) < 2;
                 injector.poll(1, 1);
-                Thread.sleep(200);
+                Thread.sleep(100);
             }
 
+            assertThat(sawLoss).as("the second TaskManager's loss was seen").isTrue();
             assertThat(connected(cluster)).isEqualTo(2);
             assertThat(injector.faults())
                     .extracting(FaultInjector.Fault::what)
