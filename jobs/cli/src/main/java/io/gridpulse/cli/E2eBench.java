@@ -113,18 +113,14 @@ final class E2eBench {
         if (warmup > 0) {
             Map<TopicPartition, Long> warmEnd = new HashMap<>();
             end.forEach((tp, o) -> warmEnd.put(tp, Math.min(o, warmup / end.size())));
+            long warmPositions =
+                    warmEnd.values().stream().mapToLong(Long::longValue).sum();
             for (int round = 1; round <= warmupRounds; round++) {
                 Timing w = runFull(settings, reference, start, warmEnd, checkpoints);
                 Timing r = runRead(settings, reference, start, warmEnd, checkpoints);
                 err.printf(
                         "bench: warm-up %d of %d over %,d positions: vehicle job %.1f s (JIT %.1f s), read and parse %.1f s (JIT %.1f s)%n",
-                        round,
-                        warmupRounds,
-                        warmEnd.values().stream().mapToLong(Long::longValue).sum(),
-                        w.seconds(),
-                        w.jit(),
-                        r.seconds(),
-                        r.jit());
+                        round, warmupRounds, warmPositions, w.seconds(), w.jit(), r.seconds(), r.jit());
             }
             freshDatabase(ch);
             err.printf(

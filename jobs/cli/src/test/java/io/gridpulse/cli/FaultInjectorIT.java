@@ -19,16 +19,8 @@ class FaultInjectorIT {
 
     @Test
     void aTaskManagerLostWithTheKilledOneIsReplacedAfterTheGracePeriod() throws Exception {
-        MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
-                .setConfiguration(new Configuration())
-                .setNumTaskManagers(2)
-                .setNumSlotsPerTaskManager(1)
-                .build();
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (MiniCluster cluster = new MiniCluster(mcc)) {
-            cluster.start();
-            FaultInjector injector = new FaultInjector(
-                    cluster, 2, null, new PrintStream(log, true, StandardCharsets.UTF_8), System.nanoTime());
+        try (MiniCluster cluster = twoTaskManagers()) {
+            FaultInjector injector = injector(cluster);
             injector.poll(1, 1);
             // the other original TaskManager ends too, as in the failure seen on the CI machine
             cluster.terminateTaskManager(1).get();
@@ -53,15 +45,8 @@ class FaultInjectorIT {
 
     @Test
     void aClusterAtItsSizeGetsNoExtraTaskManager() throws Exception {
-        MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
-                .setConfiguration(new Configuration())
-                .setNumTaskManagers(2)
-                .setNumSlotsPerTaskManager(1)
-                .build();
-        try (MiniCluster cluster = new MiniCluster(mcc)) {
-            cluster.start();
-            FaultInjector injector = new FaultInjector(
-                    cluster, 2, null, new PrintStream(new ByteArrayOutputStream()), System.nanoTime());
+        try (MiniCluster cluster = twoTaskManagers()) {
+            FaultInjector injector = injector(cluster);
             injector.poll(1, 1);
             long until = System.nanoTime() + (FaultInjector.MISSING_GRACE_NANOS * 2);
             while (System.nanoTime() < until) {
@@ -73,6 +58,27 @@ class FaultInjectorIT {
                     .extracting(FaultInjector.Fault::what)
                     .noneMatch(w -> w.contains("started another replacement"));
         }
+    }
+
+    /** Two TaskManagers of one slot each, started. */
+    private static MiniCluster twoTaskManagers() throws Exception {
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(new Configuration())
+                .setNumTaskManagers(2)
+                .setNumSlotsPerTaskManager(1)
+                .build());
+        cluster.start();
+        return cluster;
+    }
+
+    /** An injector for that cluster, with an external ClickHouse (no server to restart). */
+    private static FaultInjector injector(MiniCluster cluster) {
+        return new FaultInjector(
+                cluster,
+                2,
+                null,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.nanoTime());
     }
 
     private static int connected(MiniCluster cluster) throws Exception {
